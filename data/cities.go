@@ -1,0 +1,457 @@
+package data
+
+// cities is the content, in display order: the five trillion-yuan cities in
+// the order the article lists them (苏州、南京、无锡、南通、常州), then the three
+// aspiring cities in the article's order (徐州、扬州、盐城), then the five cities
+// the article does not cover, in administrative-code order.
+//
+// Every fact comes from the one source article (see Source). Titles,
+// summaries and leads are our own wording; quoted slogans, names, programme
+// names and every Figure.Value are copied exactly from the article.
+// Within a city, dated initiatives are in date order; undated ones sit where
+// the article's account places them.
+var cities = []City{
+	{
+		ID:     "suzhou",
+		Name:   Text{Zh: "苏州", En: "Suzhou"},
+		Status: Trillion,
+		Lead: Text{
+			Zh: "苏州是文中列出的五座万亿之城之一。报道称，这些城市正掀起向“新”向“质”而行的热潮；文中关于苏州的内容聚焦算力。",
+			En: "Suzhou is one of the five trillion-yuan cities the article lists. Like the others, it is developing new quality productive forces suited to local conditions; the article's report on Suzhou is about computing power.",
+		},
+		Initiatives: []Initiative{
+			{
+				Title: Text{
+					Zh: "算力全国第六、全省第一",
+					En: "Sixth in China and first in Jiangsu for computing power",
+				},
+				Summary: Text{
+					Zh: "文章指出，算力是数字经济时代的关键生产力，在新质生产力形成中的作用越来越突出。在《中国算力发展指数白皮书(2023年)》公布的全国算力二十强市榜单上，苏州位列全国第六，居江苏省第一。",
+					En: "The article calls computing power a key productive force of the digital-economy era, ever more important in forming new quality productive forces. On the national list of the top 20 cities for computing power published in the China Computing Power Development Index White Paper (2023), Suzhou ranked sixth in China and first in Jiangsu.",
+				},
+				Themes: []ThemeID{ThemeComputing},
+				Figures: []Figure{
+					{Value: "第六", Label: Text{Zh: "全国算力二十强市榜单全国排名", En: "National rank among the top 20 computing-power cities"}},
+					{Value: "第一", Label: Text{Zh: "全省排名", En: "Rank within Jiangsu"}},
+					{Value: "《中国算力发展指数白皮书(2023年)》", Label: Text{Zh: "榜单出处", En: "Source of the ranking"}},
+				},
+			},
+			{
+				Title: Text{
+					Zh: "推进“三核三区两基地”算力空间布局",
+					En: "Building out the \"three cores, three zones, two bases\" computing layout",
+				},
+				Summary: Text{
+					Zh: "苏州正在加快推进“三核三区两基地”的算力空间布局。",
+					En: "Suzhou is speeding up its \"three cores, three zones, two bases\" (三核三区两基地) spatial layout for computing power.",
+				},
+				Themes: []ThemeID{ThemeComputing},
+				Figures: []Figure{
+					{Value: "三核三区两基地", Label: Text{Zh: "算力空间布局", En: "Spatial layout for computing power"}},
+				},
+			},
+		},
+	},
+	{
+		ID:     "nanjing",
+		Name:   Text{Zh: "南京", En: "Nanjing"},
+		Status: Trillion,
+		Lead: Text{
+			Zh: "南京是文中列出的五座万亿之城之一，正积极布局低空经济，把它作为发展新质生产力的新引擎。",
+			En: "Nanjing, one of the five trillion-yuan cities the article lists, is actively building up the low-altitude economy as a new engine for developing new quality productive forces.",
+		},
+		Initiatives: []Initiative{
+			{
+				Date: "2024-03-14",
+				Title: Text{
+					Zh: "以低空经济为主题的“服务企业·面对面”活动",
+					En: "A \"Serving Enterprises Face to Face\" event on the low-altitude economy",
+				},
+				Summary: Text{
+					Zh: "3月14日下午，南京围绕低空经济这一主题举办“服务企业·面对面”活动。报道称，南京正积极布局低空经济，要把它打造成发展新质生产力的新引擎。",
+					En: "On the afternoon of 14 March, Nanjing held a \"Serving Enterprises Face to Face\" (服务企业·面对面) event themed on the low-altitude economy. The city is actively building up the sector to make it a new engine for developing new quality productive forces.",
+				},
+				Themes: []ThemeID{ThemeLowAltitude},
+				Figures: []Figure{
+					{Value: "服务企业·面对面", Label: Text{Zh: "活动名称", En: "Event name"}},
+				},
+			},
+		},
+	},
+	{
+		ID:     "wuxi",
+		Name:   Text{Zh: "无锡", En: "Wuxi"},
+		Status: Trillion,
+		Lead: Text{
+			Zh: "无锡是文中列出的五座万亿之城之一，正大力布局空天产业，向新产业要新质生产力。",
+			En: "Wuxi, one of the five trillion-yuan cities the article lists, is making a major push into the aerospace industry, looking to new industries for new quality productive forces.",
+		},
+		Initiatives: []Initiative{
+			{
+				Date: "2024-02-23",
+				Title: Text{
+					Zh: "东方空间产业园开工",
+					En: "Dongfang Kongjian (东方空间) industrial park breaks ground",
+				},
+				Summary: Text{
+					Zh: "2月23日上午，东方空间产业园正式开工，东方空间航天动力总部项目与空天产业配套项目都将进入全面建设阶段。这是无锡大力布局空天产业、蓄力从新产业中培育新质生产力的一步。",
+					En: "On the morning of 23 February, construction officially began on the Dongfang Kongjian (东方空间) industrial park. The Dongfang Kongjian aerospace power headquarters project and supporting aerospace-industry projects are all to move into full-scale construction, part of Wuxi's major push into aerospace to draw new quality productive forces from new industries.",
+				},
+				Themes: []ThemeID{ThemeAerospace},
+				Figures: []Figure{
+					{Value: "东方空间产业园", Label: Text{Zh: "开工的产业园", En: "Industrial park that broke ground"}},
+					{Value: "东方空间航天动力总部项目", Label: Text{Zh: "进入全面建设的项目", En: "Project moving into full construction"}},
+				},
+			},
+		},
+	},
+	{
+		ID:     "nantong",
+		Name:   Text{Zh: "南通", En: "Nantong"},
+		Status: Trillion,
+		Lead: Text{
+			Zh: "南通是文中列出的五座万亿之城之一，正以先进制造业为骨干构建现代化产业体系，目标是中国现代工业名城。",
+			En: "Nantong, one of the five trillion-yuan cities the article lists, is building a modern industrial system with advanced manufacturing as its backbone, aiming to become a renowned modern industrial city of China.",
+		},
+		Initiatives: []Initiative{
+			{
+				Title: Text{
+					Zh: "打造中国现代工业名城",
+					En: "Becoming a renowned modern industrial city of China",
+				},
+				Summary: Text{
+					Zh: "南通将加快构建一个以先进制造业为骨干的现代化产业体系，努力打造“中国现代工业名城”，为江苏成为发展新质生产力的重要阵地出力。",
+					En: "Nantong will speed up building a modern industrial system with advanced manufacturing as its backbone, strive to become a \"renowned modern industrial city of China\" (中国现代工业名城), and help make Jiangsu an important base for developing new quality productive forces.",
+				},
+				Themes: []ThemeID{ThemeManufacturing},
+				Figures: []Figure{
+					{Value: "中国现代工业名城", Label: Text{Zh: "目标", En: "Goal"}},
+				},
+			},
+		},
+	},
+	{
+		ID:     "changzhou",
+		Name:   Text{Zh: "常州", En: "Changzhou"},
+		Status: Trillion,
+		Lead: Text{
+			Zh: "常州经济总量已超万亿，是文中列出的五座万亿之城之一。它接下来必须答好的题目，是打造具有全球影响力的产业科技创新中心。",
+			En: "Changzhou's economy has passed one trillion yuan, making it one of the five trillion-yuan cities the article lists. The question it must now answer is how to build an industrial science and technology innovation centre with global influence.",
+		},
+		Initiatives: []Initiative{
+			{
+				Title: Text{
+					Zh: "像育树造林一样培育创新",
+					En: "Growing innovation the way one grows a forest",
+				},
+				Summary: Text{
+					Zh: "报道把打造具有全球影响力的产业科技创新中心，称为常州经济总量超万亿后必须答好的题目。常州把培育创新比作育树造林，将扎实做好厚植沃土、选种育苗、嫁接资源、构建生态，为江苏打造具有全球影响力的产业科技创新中心作出更大贡献。",
+					En: "The article calls building an industrial science and technology innovation centre with global influence the question Changzhou must answer now that its economy has passed one trillion yuan. Likening the cultivation of innovation to growing a forest, Changzhou will steadily enrich the soil, select and raise seedlings, graft on resources and build an ecosystem, to contribute more to Jiangsu's effort to build such a centre.",
+				},
+				Themes: []ThemeID{ThemeInnovation},
+				Figures: []Figure{
+					{Value: "具有全球影响力的产业科技创新中心", Label: Text{Zh: "目标", En: "Goal"}},
+					{Value: "厚植沃土、选种育苗、嫁接资源、构建生态", Label: Text{Zh: "培育创新的四项举措", En: "Four steps for cultivating innovation"}},
+				},
+			},
+		},
+	},
+	{
+		ID:     "xuzhou",
+		Name:   Text{Zh: "徐州", En: "Xuzhou"},
+		Status: Aspiring,
+		Target: Text{
+			Zh: "徐州早在2021年就喊出“2025年GDP力争破万亿”的口号；今年2月18日的“新春第一会”又提出，到2025年确保工业规模过万亿。",
+			En: "As early as 2021 Xuzhou adopted the slogan \"2025年GDP力争破万亿\" (strive for GDP above one trillion yuan in 2025); its \"first meeting of the new spring\" on 18 February added the aim of making sure industry exceeds one trillion yuan in scale by 2025.",
+		},
+		Lead: Text{
+			Zh: "徐州是一座老工业城市，近年来一直在发展中寻求突破，如今新型工业化与枢纽型经济双轮驱动，先进制造业与现代服务业互为支撑。当前，徐州继续向高而攀、向新而行，加快创新步伐、探索新路径，赋能新质生产力发展，协同推动区域高质量发展。",
+			En: "Xuzhou, an old industrial city that has long sought breakthroughs, is now driven by the twin wheels of new industrialisation and a hub economy, with advanced manufacturing and modern services supporting each other. Still climbing higher and moving towards the new, it is speeding up innovation and exploring new paths to empower new quality productive forces and jointly drive high-quality regional development.",
+		},
+		Initiatives: []Initiative{
+			{
+				Date: "2024-02-18",
+				Title: Text{
+					Zh: "“新春第一会”：打造制造业强市",
+					En: "First meeting of the new spring: a manufacturing powerhouse",
+				},
+				Summary: Text{
+					Zh: "徐州早在2021年就提出“2025年GDP力争破万亿”。2月18日的“新春第一会”上，市委书记宋乐伟再次强调，徐州要打造全国有地位、全球有影响的制造业强市：在工程机械产业之外，聚焦打造“343”创新产业集群和“5+X”未来产业体系，围绕“补链、延链、强链”推动十大产业集群创新发展行动计划落地落实，到2025年确保工业规模过万亿，制造业占比明显提升。",
+					En: "Xuzhou set the slogan \"2025年GDP力争破万亿\" (strive for GDP above one trillion yuan in 2025) back in 2021. At its \"first meeting of the new spring\" on 18 February, Party Secretary Song Lewei (宋乐伟) stressed again that Xuzhou must become a manufacturing powerhouse with national standing and global influence. Beyond construction machinery, it will focus on its \"343\" innovative industrial clusters and its \"5+X\" future-industry system and, around \"filling, extending and strengthening chains\", put into practice its action plan for the innovative development of ten major industrial clusters. By 2025 it aims to make sure industry exceeds one trillion yuan in scale and that manufacturing's share rises markedly.",
+				},
+				Themes: []ThemeID{ThemeManufacturing, ThemeClusters, ThemeFutureIndustries, ThemeTrillionGoal},
+				Figures: []Figure{
+					{Value: "2025年GDP力争破万亿", Label: Text{Zh: "2021年起的口号", En: "Slogan since 2021"}},
+					{Value: "全国有地位、全球有影响的制造业强市", Label: Text{Zh: "目标", En: "Goal"}},
+					{Value: "343", Label: Text{Zh: "创新产业集群", En: "Innovative industrial clusters"}},
+					{Value: "5+X", Label: Text{Zh: "未来产业体系", En: "Future-industry system"}},
+					{Value: "补链、延链、强链", Label: Text{Zh: "产业链工作方向", En: "Work on industrial chains"}},
+					{Value: "十大产业集群创新发展行动计划", Label: Text{Zh: "行动计划", En: "Action plan"}},
+					{Value: "到2025年确保工业规模过万亿", Label: Text{Zh: "工业目标", En: "Industrial goal"}},
+				},
+			},
+			{
+				Date: "2024-02-18",
+				Title: Text{
+					Zh: "明确2024年发展重点",
+					En: "Priorities for 2024",
+				},
+				Summary: Text{
+					Zh: "在2月18日的“新春第一会”上，徐州还明确了2024年的发展重点：聚焦加快形成新质生产力，向集群要规模，向科技要动能，向数字要赋能，向企业要质量，向绿色要效益，汇聚加快推进新型工业化的强大合力。",
+					En: "Xuzhou's \"first meeting of the new spring\" on 18 February also set its priorities for 2024: focus on speeding up the formation of new quality productive forces, seeking scale from clusters, momentum from science and technology, empowerment from digital technology, quality from enterprises and returns from green development, and pool strength to speed up new industrialisation.",
+				},
+				Themes: []ThemeID{ThemeIndustrialisation, ThemeClusters, ThemeInnovation, ThemeGreen},
+				Figures: []Figure{
+					{Value: "向集群要规模，向科技要动能，向数字要赋能，向企业要质量，向绿色要效益", Label: Text{Zh: "2024年发展重点", En: "Priorities for 2024"}},
+				},
+			},
+			{
+				Title: Text{
+					Zh: "出台未来产业指导意见和三年行动方案",
+					En: "Guidelines and a three-year action plan for future industries",
+				},
+				Summary: Text{
+					Zh: "报道称，未来产业是发展新质生产力的主阵地。年初，徐州制定了《徐州市加快培育发展未来产业的指导意见》和《徐州市加快培育发展未来产业三年行动方案（2024—2026年）》，明确要加快培育氢能与新型储能、深地空间利用、第三代半导体、细胞和基因技术、通用人工智能这5个成长型未来产业，并谋划布局零碳负碳、前沿新材料、虚拟现实、生物育种等前沿性未来产业。",
+					En: "The article calls future industries the main front for developing new quality productive forces. Early in the year Xuzhou drew up Guidelines on Speeding Up the Cultivation and Development of Future Industries and a Three-Year Action Plan (2024–2026) to the same end. They name 5 growth-stage future industries to cultivate faster: hydrogen and new energy storage, deep underground space use, third-generation semiconductors, cell and gene technology, and artificial general intelligence. They also plan frontier future industries such as zero- and negative-carbon technology, frontier new materials, virtual reality and biological breeding.",
+				},
+				Themes: []ThemeID{ThemeFutureIndustries},
+				Figures: []Figure{
+					{Value: "《徐州市加快培育发展未来产业的指导意见》", Label: Text{Zh: "指导意见", En: "Guidelines"}},
+					{Value: "《徐州市加快培育发展未来产业三年行动方案（2024—2026年）》", Label: Text{Zh: "三年行动方案", En: "Three-year action plan"}},
+					{Value: "5个", Label: Text{Zh: "成长型未来产业数量", En: "Number of growth-stage future industries"}},
+					{Value: "氢能与新型储能、深地空间利用、第三代半导体、细胞和基因技术、通用人工智能", Label: Text{Zh: "成长型未来产业", En: "Growth-stage future industries"}},
+					{Value: "零碳负碳、前沿新材料、虚拟现实、生物育种", Label: Text{Zh: "前沿性未来产业", En: "Frontier future industries"}},
+				},
+			},
+			{
+				Date: "2024-03-12",
+				Title: Text{
+					Zh: "推进国家可持续发展议程创新示范区建设",
+					En: "Pushing ahead with the national sustainable development agenda innovation demonstration zone",
+				},
+				Summary: Text{
+					Zh: "3月12日，徐州市召开国家可持续发展议程创新示范区建设工作推进会，调度工作进展，部署下一阶段的重点任务。报道指出，建设这一示范区是徐州因地制宜发展新质生产力的重要抓手。",
+					En: "On 12 March Xuzhou held a meeting to push forward the building of its National Sustainable Development Agenda Innovation Demonstration Zone, reviewing progress and setting key tasks for the next stage. The article calls the zone an important lever for developing new quality productive forces suited to local conditions.",
+				},
+				Themes: []ThemeID{ThemeInnovation},
+				Figures: []Figure{
+					{Value: "国家可持续发展议程创新示范区", Label: Text{Zh: "示范区", En: "Demonstration zone"}},
+				},
+			},
+		},
+	},
+	{
+		ID:     "yangzhou",
+		Name:   Text{Zh: "扬州", En: "Yangzhou"},
+		Status: Aspiring,
+		Target: Text{
+			Zh: "扬州在2月18日的“新春第一会”上提出，要“早日跨进万亿GDP行列”。",
+			En: "At its \"first meeting of the new spring\" on 18 February, Yangzhou set the goal of joining the ranks of trillion-yuan GDP cities at an early date (早日跨进万亿GDP行列).",
+		},
+		Lead: Text{
+			Zh: "作为长三角地区的经济重镇，扬州正引培“专精特新”企业、壮大新质生产力，并走出去向兄弟城市学习经验。",
+			En: "An economic hub of the Yangtze River Delta, Yangzhou is fostering and attracting specialised SMEs to grow new quality productive forces, and has gone out to learn from peer cities.",
+		},
+		Initiatives: []Initiative{
+			{
+				Date: "2024-02-18",
+				Title: Text{
+					Zh: "“新春第一会”锚定万亿目标",
+					En: "First meeting of the new spring sets the trillion goal",
+				},
+				Summary: Text{
+					Zh: "文章说，“新春第一会”往往意味着打响开工第一枪。2月18日，扬州的“新春第一会”发出明确信号：早日跨进万亿GDP行列，努力在现代化建设中走在全国城市前列。",
+					En: "The article notes that a city's \"first meeting of the new spring\" often fires the starting gun for the year's work. At Yangzhou's, on 18 February, the city sent a clear signal: join the ranks of trillion-yuan GDP cities at an early date, and strive to be among the country's leading cities in modernisation.",
+				},
+				Themes: []ThemeID{ThemeTrillionGoal},
+				Figures: []Figure{
+					{Value: "早日跨进万亿GDP行列", Label: Text{Zh: "目标", En: "Goal"}},
+					{Value: "努力在现代化建设中走在全国城市前列", Label: Text{Zh: "目标", En: "Goal"}},
+				},
+			},
+			{
+				Title: Text{
+					Zh: "“加快形成新质生产力”写入政府工作报告",
+					En: "New quality productive forces written into the government work report",
+				},
+				Summary: Text{
+					Zh: "今年，扬州把“加快形成新质生产力”写进政府工作报告，并结合“613”产业体系、产业科创、人才优势和资源禀赋等，提出“打造长三角有影响力和竞争力的先进制造业基地”的发展导向。报道称，2024年注定是扬州向“新”而行的奋进之年。",
+					En: "This year Yangzhou wrote \"speeding up the formation of new quality productive forces\" into its government work report. Drawing on its \"613\" industrial system, industrial science and innovation, talent and resource endowments, it set the direction of \"building an advanced manufacturing base with influence and competitiveness in the Yangtze River Delta\". The article calls 2024 a year of striving in which Yangzhou moves towards the \"new\".",
+				},
+				Themes: []ThemeID{ThemeManufacturing},
+				Figures: []Figure{
+					{Value: "613", Label: Text{Zh: "产业体系", En: "Industrial system"}},
+					{Value: "打造长三角有影响力和竞争力的先进制造业基地", Label: Text{Zh: "发展导向", En: "Development direction"}},
+				},
+			},
+			{
+				Title: Text{
+					Zh: "出台专精特新企业内培外引行动方案",
+					En: "Action plan to foster and attract specialised SMEs",
+				},
+				Summary: Text{
+					Zh: "日前，扬州出台《扬州市2024年专精特新企业内培外引行动方案》，从五个方面培育壮大专精特新企业、壮大新质生产力，力争今年13条重点产业链的规上企业专精特新集聚度达到20%。",
+					En: "Yangzhou recently issued the Yangzhou 2024 Action Plan for Fostering and Attracting \"Specialised, Refined, Distinctive and Innovative\" Enterprises (《扬州市2024年专精特新企业内培外引行动方案》). It sets out five areas of work to strengthen such firms and grow new quality productive forces, and aims this year for specialised SMEs to make up 20% of the above-designated-size enterprises in 13 key industrial chains.",
+				},
+				Themes: []ThemeID{ThemeSpecialisedSMEs, ThemeClusters},
+				Figures: []Figure{
+					{Value: "《扬州市2024年专精特新企业内培外引行动方案》", Label: Text{Zh: "行动方案", En: "Action plan"}},
+					{Value: "五个方面", Label: Text{Zh: "培优培强的方面", En: "Areas of work"}},
+					{Value: "13条", Label: Text{Zh: "重点产业链", En: "Key industrial chains"}},
+					{Value: "20%", Label: Text{Zh: "今年规上企业专精特新集聚度目标", En: "This year's target share of specialised SMEs among above-size firms"}},
+				},
+			},
+			{
+				Date:    "2024-03-14",
+				EndDate: "2024-03-16",
+				Title: Text{
+					Zh: "赴五城学习考察",
+					En: "Study tour of five cities",
+				},
+				Summary: Text{
+					Zh: "在向内谋求部署的同时，扬州也选择“走出去”取经。3月14日至16日，扬州市委书记王进健、市长潘国强带领党政代表团，先后到合肥、杭州、湖州、苏州、无锡五个城市学习考察，实地借鉴这些兄弟城市推动高质量发展、因地制宜发展新质生产力的实践和经验。",
+					En: "Besides planning at home, Yangzhou chose to \"go out\" and learn. From 14 to 16 March, Party Secretary Wang Jinjian (王进健) and Mayor Pan Guoqiang (潘国强) led a Party and government delegation to five cities in turn — Hefei, Hangzhou, Huzhou, Suzhou and Wuxi — to see at first hand how these peer cities pursue high-quality development and develop new quality productive forces suited to local conditions.",
+				},
+				Themes: []ThemeID{ThemeLearning},
+				Figures: []Figure{
+					{Value: "合肥、杭州、湖州、苏州、无锡", Label: Text{Zh: "考察的五个城市", En: "The five cities visited"}},
+				},
+			},
+		},
+	},
+	{
+		ID:     "yancheng",
+		Name:   Text{Zh: "盐城", En: "Yancheng"},
+		Status: Aspiring,
+		Target: Text{
+			Zh: "2023年工业实时开票销售已达万亿规模，盐城站在万亿工业新台阶上，向万亿之城奋进。",
+			En: "With real-time invoiced industrial sales already at trillion-yuan scale in 2023, Yancheng is pressing on towards becoming a trillion-yuan city (向万亿之城奋进).",
+		},
+		Lead: Text{
+			Zh: "盐城靠工业起家，是长三角北翼重要工业城市，燕舞、森达等都曾是全国知名企业。它要实现新质生产力与新型工业化的良性互动。",
+			En: "Yancheng grew on industry: it is an important industrial city on the northern wing of the Yangtze River Delta, once home to nationally known firms such as Yanwu (燕舞) and Senda (森达). It seeks a virtuous interplay between new quality productive forces and new industrialisation.",
+		},
+		Initiatives: []Initiative{
+			{
+				Title: Text{
+					Zh: "2023年工业实时开票销售10074.1亿元",
+					En: "Industrial sales of 1,007.41 billion yuan in 2023",
+				},
+				Summary: Text{
+					Zh: "2023年，盐城全市工业实时开票销售10074.1亿元，连续三年跨越了四个千亿级台阶，形成“万亿规模总量、千亿产业支撑、百亿企业引航”的高质量发展格局。",
+					En: "In 2023 Yancheng's real-time invoiced industrial sales reached 10074.1亿元 (1,007.41 billion yuan), having crossed four 100-billion-yuan thresholds in three consecutive years. The city describes its pattern of high-quality development as \"a trillion-yuan total, supported by 100-billion-yuan industries and led by 10-billion-yuan enterprises\".",
+				},
+				Themes: []ThemeID{ThemeManufacturing, ThemeTrillionGoal},
+				Figures: []Figure{
+					{Value: "10074.1亿元", Label: Text{Zh: "2023年工业实时开票销售", En: "Real-time invoiced industrial sales, 2023"}},
+					{Value: "连续三年跨越四个千亿级台阶", Label: Text{Zh: "增长", En: "Growth"}},
+					{Value: "万亿规模总量、千亿产业支撑、百亿企业引航", Label: Text{Zh: "发展格局", En: "Development pattern"}},
+				},
+			},
+			{
+				Date: "2024-02-18",
+				Title: Text{
+					Zh: "全市新型工业化推进大会",
+					En: "City conference on advancing new industrialisation",
+				},
+				Summary: Text{
+					Zh: "2月18日，盐城召开全市新型工业化推进大会，聚焦发展新质生产力，全面开启新型工业化新征程。盐城将把握好推进新型工业化的战略定位，借碳达峰试点城市建设的契机，补齐短板、拉长长板、锻造新板，构建多点支撑、多业并举、多元发展的现代产业体系；同时以“5+2”新兴产业和23条产业链建设为主抓手，推进聚企成链、聚链成群、集群成势，形成“优势产业链+特色产业集群”的发展格局。",
+					En: "On 18 February Yancheng held a city-wide conference on advancing new industrialisation, focused on developing new quality productive forces and launching a new journey of new industrialisation. Taking its carbon-peaking pilot city work as an opportunity, it will shore up weak links, lengthen strong ones and forge new ones, building a modern industrial system with multiple pillars, many industries side by side and diversified development. Its main levers are the \"5+2\" emerging industries and 23 industrial chains: gathering firms into chains, chains into groups and groups into clusters, for a pattern of \"leading industrial chains plus distinctive industrial clusters\".",
+				},
+				Themes: []ThemeID{ThemeIndustrialisation, ThemeClusters, ThemeGreen},
+				Figures: []Figure{
+					{Value: "5+2", Label: Text{Zh: "新兴产业", En: "Emerging industries"}},
+					{Value: "23条", Label: Text{Zh: "产业链", En: "Industrial chains"}},
+					{Value: "补齐短板、拉长长板、锻造新板", Label: Text{Zh: "产业举措", En: "Approach to industry"}},
+					{Value: "优势产业链+特色产业集群", Label: Text{Zh: "发展格局", En: "Development pattern"}},
+				},
+			},
+			{
+				Date: "2024-03-14",
+				Title: Text{
+					Zh: "传达全国两会精神：锚定工业强市",
+					En: "Relaying the national Two Sessions: holding to industrial strength",
+				},
+				Summary: Text{
+					Zh: "3月14日，盐城市召开传达学习贯彻全国两会精神会议。市委书记周斌强调，要锚定工业强市不动摇，聚焦“5+2”战略性新兴产业和23条重点产业链，发挥“11669”招商工作体制的作用，全力突破一批重特大项目，实现新质生产力与新型工业化的良性互动。",
+					En: "On 14 March Yancheng held a meeting to relay, study and implement the spirit of the national Two Sessions. Party Secretary Zhou Bin (周斌) stressed holding firm to the goal of a strong industrial city: focusing on the \"5+2\" strategic emerging industries and 23 key industrial chains, making full use of the \"11669\" investment-attraction mechanism and landing a batch of major projects, so that new quality productive forces and new industrialisation reinforce each other.",
+				},
+				Themes: []ThemeID{ThemeIndustrialisation, ThemeClusters},
+				Figures: []Figure{
+					{Value: "5+2", Label: Text{Zh: "战略性新兴产业", En: "Strategic emerging industries"}},
+					{Value: "23条", Label: Text{Zh: "重点产业链", En: "Key industrial chains"}},
+					{Value: "11669", Label: Text{Zh: "招商工作体制", En: "Investment-attraction mechanism"}},
+				},
+			},
+			{
+				Date: "2024-03-14",
+				Title: Text{
+					Zh: "传达全国两会精神：坚持绿色低碳",
+					En: "Relaying the national Two Sessions: staying green and low-carbon",
+				},
+				Summary: Text{
+					Zh: "在3月14日传达学习贯彻全国两会精神的同一会议上，周斌还要求坚持绿色低碳不懈怠：以全国首批碳达峰试点城市建设为契机，推动传统产业“向高攀登”、新兴产业“向新发力”、未来产业“向前而行”；更高水平推进低（零）碳产业园建设，在碳足迹、碳交易等方面先行先试、积极探索，持续壮大绿色产业集群，加快建设现代化产业体系。",
+					En: "At the same 14 March meeting on the Two Sessions, Zhou Bin also called for unflagging commitment to green, low-carbon development. Building on Yancheng's place among the first national carbon-peaking pilot cities, traditional industries are to \"climb higher\", emerging industries to \"push into the new\" and future industries to \"move forward\". The city will build low- (zero-) carbon industrial parks to a higher standard, pioneer work on carbon footprints and carbon trading, keep growing its green industrial clusters and speed up building a modern industrial system.",
+				},
+				Themes: []ThemeID{ThemeGreen, ThemeFutureIndustries, ThemeClusters},
+				Figures: []Figure{
+					{Value: "全国首批碳达峰试点城市", Label: Text{Zh: "试点身份", En: "Pilot status"}},
+					{Value: "低（零）碳产业园", Label: Text{Zh: "园区建设", En: "Industrial parks"}},
+					{Value: "碳足迹、碳交易", Label: Text{Zh: "先行先试的领域", En: "Areas to pioneer"}},
+				},
+			},
+		},
+	},
+	{ID: "lianyungang", Name: Text{Zh: "连云港", En: "Lianyungang"}, Status: NotCovered},
+	{ID: "huaian", Name: Text{Zh: "淮安", En: "Huai'an"}, Status: NotCovered},
+	{ID: "zhenjiang", Name: Text{Zh: "镇江", En: "Zhenjiang"}, Status: NotCovered},
+	{ID: "taizhou", Name: Text{Zh: "泰州", En: "Taizhou"}, Status: NotCovered},
+	{ID: "suqian", Name: Text{Zh: "宿迁", En: "Suqian"}, Status: NotCovered},
+}
+
+// Cities returns all 13 cities in display order: the five trillion-yuan
+// cities, the three aspiring cities, then the five the article does not
+// cover. The result is a deep copy; changing it does not change the
+// package's content.
+func Cities() []City {
+	out := make([]City, len(cities))
+	for i, c := range cities {
+		out[i] = c.clone()
+	}
+	return out
+}
+
+// CityByID returns the city with the given id (for example "suzhou"), and
+// whether there is one. Ids are matched exactly; "Suzhou" is not an id.
+func CityByID(id string) (City, bool) {
+	for _, c := range cities {
+		if c.ID == id {
+			return c.clone(), true
+		}
+	}
+	return City{}, false
+}
+
+// IDs returns the 13 city ids in display order.
+func IDs() []string {
+	out := make([]string, len(cities))
+	for i, c := range cities {
+		out[i] = c.ID
+	}
+	return out
+}
+
+// clone returns a copy of c that shares no slices with it.
+func (c City) clone() City {
+	if c.Initiatives == nil {
+		return c
+	}
+	ins := make([]Initiative, len(c.Initiatives))
+	for i, in := range c.Initiatives {
+		in.Themes = append([]ThemeID(nil), in.Themes...)
+		in.Figures = append([]Figure(nil), in.Figures...)
+		ins[i] = in
+	}
+	c.Initiatives = ins
+	return c
+}

@@ -1,0 +1,670 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+)
+
+// articlePath is the source article, relative to this package's directory.
+const articlePath = "../../shared/seed/000_f8ec59bd59ec0566.txt"
+
+var wantIDs = []string{
+	"suzhou", "nanjing", "wuxi", "nantong", "changzhou",
+	"xuzhou", "yangzhou", "yancheng",
+	"lianyungang", "huaian", "zhenjiang", "taizhou", "suqian",
+}
+
+// stripSpace removes all white space, which the page scan scatters through
+// the article's lines.
+func stripSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// article returns the source article with all white space removed, or skips
+// the calling test when the file is not there.
+func article(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(articlePath)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("source article %s not found; skipping the check against it", articlePath)
+	}
+	if err != nil {
+		t.Fatalf("reading source article: %v", err)
+	}
+	return stripSpace(string(b))
+}
+
+// namedText is one text of the content with a path naming where it sits.
+type namedText struct {
+	path string
+	text Text
+}
+
+// cityTexts lists every text of c that must be written in both languages.
+func cityTexts(c City) []namedText {
+	out := []namedText{{c.ID + ".Name", c.Name}}
+	if c.Covered() {
+		out = append(out, namedText{c.ID + ".Lead", c.Lead})
+	}
+	if c.Status == Aspiring {
+		out = append(out, namedText{c.ID + ".Target", c.Target})
+	}
+	for i, in := range c.Initiatives {
+		p := fmt.Sprintf("%s.Initiatives[%d]", c.ID, i)
+		out = append(out, namedText{p + ".Title", in.Title}, namedText{p + ".Summary", in.Summary})
+		for j, f := range in.Figures {
+			out = append(out, namedText{fmt.Sprintf("%s.Figures[%d].Label", p, j), f.Label})
+		}
+	}
+	return out
+}
+
+// allTexts lists every text of the package's content.
+func allTexts() []namedText {
+	var out []namedText
+	for _, c := range Cities() {
+		out = append(out, cityTexts(c)...)
+	}
+	for _, th := range Themes() {
+		out = append(out, namedText{"theme " + string(th.ID) + ".Name", th.Name})
+	}
+	out = append(out,
+		namedText{"Source.Headline", Source.Headline},
+		namedText{"Source.Subheadline", Source.Subheadline},
+		namedText{"Source.Note", Source.Note},
+	)
+	return out
+}
+
+func TestCheck(t *testing.T) {
+	if err := Check(); err != nil {
+		t.Fatalf("Check() = %v, want nil", err)
+	}
+	for _, c := range Cities() {
+		t.Run(c.ID, func(t *testing.T) {
+			if err := c.Validate(); err != nil {
+				t.Errorf("Validate() = %v, want nil", err)
+			}
+		})
+	}
+}
+
+func TestIDs(t *testing.T) {
+	got := IDs()
+	if !slices.Equal(got, wantIDs) {
+		t.Fatalf("IDs() = %q, want %q", got, wantIDs)
+	}
+	seen := make(map[string]bool)
+	for i, c := range Cities() {
+		if c.ID != got[i] {
+			t.Errorf("Cities()[%d].ID = %q, want %q", i, c.ID, got[i])
+		}
+		if seen[c.ID] {
+			t.Errorf("id %q: got it twice, want unique ids", c.ID)
+		}
+		seen[c.ID] = true
+	}
+	if len(seen) != CityCount {
+		t.Errorf("got %d unique ids, want %d", len(seen), CityCount)
+	}
+}
+
+func TestCityByID(t *testing.T) {
+	tests := []struct {
+		id     string
+		wantOK bool
+		wantZh string
+	}{
+		{"suzhou", true, "苏州"},
+		{"nanjing", true, "南京"},
+		{"huaian", true, "淮安"},
+		{"taizhou", true, "泰州"},
+		{"suqian", true, "宿迁"},
+		{"", false, ""},
+		{"Suzhou", false, ""},
+		{"SUZHOU", false, ""},
+		{" suzhou", false, ""},
+		{"../x", false, ""},
+		{"苏州", false, ""},
+		{"hangzhou", false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%q", tt.id), func(t *testing.T) {
+			c, ok := CityByID(tt.id)
+			if ok != tt.wantOK {
+				t.Fatalf("CityByID(%q) ok = %v, want %v", tt.id, ok, tt.wantOK)
+			}
+			if !ok {
+				if c.ID != "" {
+					t.Errorf("CityByID(%q) = city %q, want the zero City", tt.id, c.ID)
+				}
+				return
+			}
+			if c.ID != tt.id || c.Name.Zh != tt.wantZh {
+				t.Errorf("CityByID(%q) = %q %q, want %q %q", tt.id, c.ID, c.Name.Zh, tt.id, tt.wantZh)
+			}
+		})
+	}
+}
+
+func TestAccessorsReturnCopies(t *testing.T) {
+	got := Cities()
+	got[0].ID = "changed"
+	got[0].Initiatives[0].Figures[0].Value = "changed"
+	got[0].Initiatives[0].Themes[0] = "changed"
+	c, _ := CityByID("suzhou")
+	c.Initiatives[0].Title.Zh = "changed"
+	th := Themes()
+	th[0].ID = "changed"
+	if err := Check(); err != nil {
+		t.Fatalf("after changing the accessors' results, Check() = %v, want nil", err)
+	}
+	if got, want := IDs()[0], "suzhou"; got != want {
+		t.Errorf("IDs()[0] = %q, want %q", got, want)
+	}
+}
+
+func TestStatuses(t *testing.T) {
+	tests := []struct {
+		id   string
+		want Status
+	}{
+		{"suzhou", Trillion},
+		{"nanjing", Trillion},
+		{"wuxi", Trillion},
+		{"nantong", Trillion},
+		{"changzhou", Trillion},
+		{"xuzhou", Aspiring},
+		{"yangzhou", Aspiring},
+		{"yancheng", Aspiring},
+		{"lianyungang", NotCovered},
+		{"huaian", NotCovered},
+		{"taizhou", NotCovered},
+		{"zhenjiang", NotCovered},
+		{"suqian", NotCovered},
+	}
+	if len(tests) != CityCount {
+		t.Fatalf("table has %d cities, want %d", len(tests), CityCount)
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			c, ok := CityByID(tt.id)
+			if !ok {
+				t.Fatalf("CityByID(%q): got no city, want one", tt.id)
+			}
+			if c.Status != tt.want {
+				t.Errorf("Status = %d, want %d", c.Status, tt.want)
+			}
+			if got, want := c.Covered(), tt.want != NotCovered; got != want {
+				t.Errorf("Covered() = %v, want %v", got, want)
+			}
+			if c.Covered() && len(c.Initiatives) == 0 {
+				t.Errorf("got 0 initiatives, want at least 1 for a covered city")
+			}
+			if !c.Covered() && (len(c.Initiatives) != 0 || c.Lead != (Text{})) {
+				t.Errorf("got %d initiatives and Lead %q, want none for a city the article does not cover", len(c.Initiatives), c.Lead)
+			}
+			if got, want := c.Target != (Text{}), tt.want == Aspiring; got != want {
+				t.Errorf("has Target = %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+func TestBothLanguages(t *testing.T) {
+	for _, nt := range allTexts() {
+		t.Run(nt.path, func(t *testing.T) {
+			for _, l := range Langs {
+				s := nt.text.In(l)
+				if s == "" {
+					t.Errorf("%s text is empty, want text", l)
+				}
+				if strings.TrimSpace(s) != s {
+					t.Errorf("%s text = %q, want no leading or trailing whitespace", l, s)
+				}
+			}
+			if !hasHan(nt.text.Zh) {
+				t.Errorf("Zh = %q, want Chinese text", nt.text.Zh)
+			}
+		})
+	}
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestDates(t *testing.T) {
+	first := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	last := time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC)
+	for _, c := range Cities() {
+		var prev time.Time
+		for i, in := range c.Initiatives {
+			t.Run(fmt.Sprintf("%s/%d", c.ID, i+1), func(t *testing.T) {
+				for _, d := range []struct{ field, value string }{{"Date", in.Date}, {"EndDate", in.EndDate}} {
+					if d.value == "" {
+						continue
+					}
+					got, err := time.Parse(dateLayout, d.value)
+					if err != nil {
+						t.Fatalf("%s %q: got parse error %v, want a real date", d.field, d.value, err)
+					}
+					if got.Before(first) || got.After(last) {
+						t.Errorf("%s = %s, want a day in 2024", d.field, d.value)
+					}
+				}
+				if in.EndDate != "" && in.Date == "" {
+					t.Errorf("EndDate = %q with no Date, want a Date too", in.EndDate)
+				}
+				if in.Date == "" {
+					return
+				}
+				d, _ := time.Parse(dateLayout, in.Date)
+				if d.Before(prev) {
+					t.Errorf("Date = %s after an initiative dated %s, want dated initiatives in date order", in.Date, prev.Format(dateLayout))
+				}
+				prev = d
+			})
+		}
+	}
+}
+
+func TestFiguresInArticle(t *testing.T) {
+	text := article(t)
+	n := 0
+	for _, c := range Cities() {
+		for i, in := range c.Initiatives {
+			for j, f := range in.Figures {
+				n++
+				t.Run(fmt.Sprintf("%s/%d/%d", c.ID, i+1, j+1), func(t *testing.T) {
+					v := stripSpace(f.Value)
+					if v == "" {
+						t.Fatalf("Value = %q, want a non-empty value", f.Value)
+					}
+					if !strings.Contains(text, v) {
+						t.Errorf("Value %q: got no match in the article, want it verbatim (whitespace aside)", f.Value)
+					}
+				})
+			}
+		}
+	}
+	if n == 0 {
+		t.Errorf("got 0 figures, want some")
+	}
+}
+
+// articleDate is how the article writes a date: "3月14日", or for a span
+// within one month "3月14日至16日".
+func articleDate(in Initiative) (string, error) {
+	d, err := time.Parse(dateLayout, in.Date)
+	if err != nil {
+		return "", err
+	}
+	s := fmt.Sprintf("%d月%d日", int(d.Month()), d.Day())
+	if in.EndDate == "" {
+		return s, nil
+	}
+	e, err := time.Parse(dateLayout, in.EndDate)
+	if err != nil {
+		return "", err
+	}
+	if e.Month() == d.Month() {
+		return fmt.Sprintf("%s至%d日", s, e.Day()), nil
+	}
+	return fmt.Sprintf("%s至%d月%d日", s, int(e.Month()), e.Day()), nil
+}
+
+func TestDatesInArticle(t *testing.T) {
+	text := article(t)
+	for _, c := range Cities() {
+		for i, in := range c.Initiatives {
+			if in.Date == "" {
+				continue
+			}
+			t.Run(fmt.Sprintf("%s/%d", c.ID, i+1), func(t *testing.T) {
+				want, err := articleDate(in)
+				if err != nil {
+					t.Fatalf("Date %q/EndDate %q: %v", in.Date, in.EndDate, err)
+				}
+				if !strings.Contains(text, want) {
+					t.Errorf("Date %q, EndDate %q: got no %q in the article, want it there", in.Date, in.EndDate, want)
+				}
+				if !strings.Contains(in.Summary.Zh, want) {
+					t.Errorf("Summary.Zh = %q, want it to give the date as %q", in.Summary.Zh, want)
+				}
+			})
+		}
+	}
+}
+
+// quoted finds text in Chinese quotation marks and title marks.
+var quoted = regexp.MustCompile(`“[^“”]+”|《[^《》]+》`)
+
+// TestQuotesInArticle checks that whatever the Chinese texts put in “” or 《》
+// is quoted exactly from the article.
+func TestQuotesInArticle(t *testing.T) {
+	text := article(t)
+	for _, nt := range allTexts() {
+		for _, q := range quoted.FindAllString(nt.text.Zh, -1) {
+			inner := stripSpace(strings.Trim(q, "“”《》"))
+			if !strings.Contains(text, inner) {
+				t.Errorf("%s.Zh quotes %s: got no match in the article, want it verbatim", nt.path, q)
+			}
+		}
+	}
+}
+
+func TestSourceHeadlines(t *testing.T) {
+	if Source.Year != 2024 {
+		t.Errorf("Year = %d, want 2024", Source.Year)
+	}
+	text := article(t)
+	for _, h := range []namedText{{"Headline", Source.Headline}, {"Subheadline", Source.Subheadline}} {
+		t.Run(h.path, func(t *testing.T) {
+			if !strings.Contains(text, stripSpace(h.text.Zh)) {
+				t.Errorf("Zh = %q: got no match in the article, want the printed headline", h.text.Zh)
+			}
+			if !strings.Contains(h.text.En, "translated") {
+				t.Errorf("En = %q, want it marked as translated", h.text.En)
+			}
+		})
+	}
+}
+
+func TestThemes(t *testing.T) {
+	used := make(map[ThemeID]int)
+	for _, c := range Cities() {
+		for _, in := range c.Initiatives {
+			for _, id := range in.Themes {
+				used[id]++
+			}
+		}
+	}
+	for _, th := range Themes() {
+		t.Run(string(th.ID), func(t *testing.T) {
+			got, ok := ThemeByID(th.ID)
+			if !ok || got != th {
+				t.Errorf("ThemeByID(%q) = %v, %v, want %v, true", th.ID, got, ok, th)
+			}
+			if used[th.ID] == 0 {
+				t.Errorf("got 0 initiatives with theme %q, want at least 1", th.ID)
+			}
+		})
+	}
+	for _, id := range []ThemeID{"", "Green", "unknown"} {
+		if got, ok := ThemeByID(id); ok {
+			t.Errorf("ThemeByID(%q) = %v, true, want false", id, got)
+		}
+	}
+}
+
+// initiative returns a pointer to initiative n (1-based) of the city id in cs.
+func initiative(t *testing.T, cs []City, id string, n int) *Initiative {
+	t.Helper()
+	c := city(t, cs, id)
+	if n < 1 || n > len(c.Initiatives) {
+		t.Fatalf("city %q has %d initiatives, want at least %d", id, len(c.Initiatives), n)
+	}
+	return &c.Initiatives[n-1]
+}
+
+// city returns a pointer to the city id in cs.
+func city(t *testing.T, cs []City, id string) *City {
+	t.Helper()
+	for i := range cs {
+		if cs[i].ID == id {
+			return &cs[i]
+		}
+	}
+	t.Fatalf("got no city %q, want one", id)
+	return nil
+}
+
+func TestValidateBroken(t *testing.T) {
+	tests := []struct {
+		name   string
+		mutate func(t *testing.T, cs []City)
+		// want is what one line of the error must contain.
+		want []string
+	}{
+		{
+			name:   "empty En summary",
+			mutate: func(t *testing.T, cs []City) { initiative(t, cs, "yancheng", 2).Summary.En = "" },
+			want:   []string{`data: city "yancheng": initiative 2: Summary.En is empty`},
+		},
+		{
+			name:   "bad date",
+			mutate: func(t *testing.T, cs []City) { initiative(t, cs, "xuzhou", 1).Date = "2024-02-30" },
+			want:   []string{`data: city "xuzhou": initiative 1: Date "2024-02-30" is not a real date`},
+		},
+		{
+			name:   "date in another form",
+			mutate: func(t *testing.T, cs []City) { initiative(t, cs, "nanjing", 1).Date = "2024-3-14" },
+			want:   []string{`city "nanjing"`, `Date "2024-3-14"`},
+		},
+		{
+			name:   "duplicate id",
+			mutate: func(t *testing.T, cs []City) { city(t, cs, "suqian").ID = "suzhou" },
+			want:   []string{`city "suzhou"`, "ID is a duplicate"},
+		},
+		{
+			name:   "upper-case id",
+			mutate: func(t *testing.T, cs []City) { city(t, cs, "wuxi").ID = "Wuxi" },
+			want:   []string{`city "Wuxi"`, "ID is not"},
+		},
+		{
+			name:   "empty id",
+			mutate: func(t *testing.T, cs []City) { city(t, cs, "huaian").ID = "" },
+			want:   []string{`city ""`, "ID is not"},
+		},
+		{
+			name: "unknown theme",
+			mutate: func(t *testing.T, cs []City) {
+				in := initiative(t, cs, "nanjing", 1)
+				in.Themes = append(in.Themes, "drones")
+			},
+			want: []string{`city "nanjing"`, "initiative 1", `Themes[1] "drones" is not a known theme`},
+		},
+		{
+			name:   "no themes",
+			mutate: func(t *testing.T, cs []City) { initiative(t, cs, "suzhou", 2).Themes = nil },
+			want:   []string{`city "suzhou"`, "initiative 2", "Themes is empty"},
+		},
+		{
+			name:   "covered city without initiatives",
+			mutate: func(t *testing.T, cs []City) { city(t, cs, "changzhou").Initiatives = nil },
+			want:   []string{`city "changzhou"`, "Initiatives is empty"},
+		},
+		{
+			name:   "covered city without lead",
+			mutate: func(t *testing.T, cs []City) { city(t, cs, "nantong").Lead.Zh = "" },
+			want:   []string{`city "nantong"`, "Lead.Zh is empty"},
+		},
+		{
+			name:   "EndDate before Date",
+			mutate: func(t *testing.T, cs []City) { initiative(t, cs, "yangzhou", 4).EndDate = "2024-03-13" },
+			want:   []string{`city "yangzhou"`, "initiative 4", `EndDate "2024-03-13" is before Date`},
+		},
+		{
+			name: "EndDate without Date",
+			mutate: func(t *testing.T, cs []City) {
+				in := initiative(t, cs, "yangzhou", 4)
+				in.Date = ""
+			},
+			want: []string{`city "yangzhou"`, "initiative 4", "EndDate", "without a Date"},
+		},
+		{
+			name:   "aspiring city without English target",
+			mutate: func(t *testing.T, cs []City) { city(t, cs, "xuzhou").Target.En = "" },
+			want:   []string{`city "xuzhou"`, "Target.En is empty"},
+		},
+		{
+			name:   "target on a trillion city",
+			mutate: func(t *testing.T, cs []City) { city(t, cs, "suzhou").Target = Text{Zh: "目标", En: "Goal"} },
+			want:   []string{`city "suzhou"`, "Target is set"},
+		},
+		{
+			name:   "lead on a city not covered",
+			mutate: func(t *testing.T, cs []City) { city(t, cs, "zhenjiang").Lead = Text{Zh: "概况", En: "Overview"} },
+			want:   []string{`city "zhenjiang"`, "Lead is set"},
+		},
+		{
+			name: "initiative on a city not covered",
+			mutate: func(t *testing.T, cs []City) {
+				c := city(t, cs, "taizhou")
+				c.Initiatives = append(c.Initiatives, cs[0].Initiatives[0])
+			},
+			want: []string{`city "taizhou"`, "Initiatives has 1 entries"},
+		},
+		{
+			name:   "empty figure value",
+			mutate: func(t *testing.T, cs []City) { initiative(t, cs, "yangzhou", 3).Figures[2].Value = "" },
+			want:   []string{`city "yangzhou"`, "initiative 3: figure 3: Value is empty"},
+		},
+		{
+			name:   "empty figure label",
+			mutate: func(t *testing.T, cs []City) { initiative(t, cs, "suzhou", 1).Figures[0].Label.Zh = "" },
+			want:   []string{`city "suzhou"`, "initiative 1: figure 1: Label.Zh is empty"},
+		},
+		{
+			name:   "title with trailing space",
+			mutate: func(t *testing.T, cs []City) { initiative(t, cs, "wuxi", 1).Title.En += " " },
+			want:   []string{`city "wuxi"`, "initiative 1: Title.En has leading or trailing whitespace"},
+		},
+		{
+			name:   "empty English name",
+			mutate: func(t *testing.T, cs []City) { city(t, cs, "lianyungang").Name.En = "" },
+			want:   []string{`city "lianyungang"`, "Name.En is empty"},
+		},
+		{
+			name:   "unknown status",
+			mutate: func(t *testing.T, cs []City) { city(t, cs, "suqian").Status = 7 },
+			want:   []string{`city "suqian"`, "Status 7"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs := Cities()
+			tt.mutate(t, cs)
+			err := Validate(cs, Themes())
+			if err == nil {
+				t.Fatalf("Validate() = nil, want an error containing %q", tt.want)
+			}
+			if !anyLineHasAll(err.Error(), tt.want) {
+				t.Errorf("Validate() = %q, want a line containing %q", err, tt.want)
+			}
+		})
+	}
+	if err := Validate(Cities(), Themes()); err != nil {
+		t.Fatalf("after the broken copies, Validate(Cities(), Themes()) = %v, want nil", err)
+	}
+}
+
+func TestValidateBrokenLists(t *testing.T) {
+	tests := []struct {
+		name   string
+		cities func() []City
+		themes func() []Theme
+		want   []string
+	}{
+		{
+			name:   "twelve cities",
+			cities: func() []City { return Cities()[:12] },
+			themes: Themes,
+			want:   []string{"got 12 cities, want 13"},
+		},
+		{
+			name:   "unused theme",
+			cities: Cities,
+			themes: func() []Theme { return append(Themes(), Theme{ID: "tourism", Name: Text{Zh: "文旅", En: "Tourism"}}) },
+			want:   []string{`theme 13 "tourism"`, "not used"},
+		},
+		{
+			name:   "duplicate theme",
+			cities: Cities,
+			themes: func() []Theme { return append(Themes(), Themes()[0]) },
+			want:   []string{`theme 13 "low-altitude"`, "ID is a duplicate"},
+		},
+		{
+			name:   "theme without English name",
+			cities: Cities,
+			themes: func() []Theme { th := Themes(); th[2].Name.En = ""; return th },
+			want:   []string{`theme 3 "computing"`, "Name.En is empty"},
+		},
+		{
+			name:   "missing theme",
+			cities: Cities,
+			themes: func() []Theme { return Themes()[1:] },
+			want:   []string{`city "nanjing"`, `"low-altitude" is not a known theme`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Validate(tt.cities(), tt.themes())
+			if err == nil {
+				t.Fatalf("Validate() = nil, want an error containing %q", tt.want)
+			}
+			if !anyLineHasAll(err.Error(), tt.want) {
+				t.Errorf("Validate() = %q, want a line containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestCityValidateBroken(t *testing.T) {
+	c, _ := CityByID("xuzhou")
+	c.Initiatives[3].EndDate = "2024-02-31"
+	err := c.Validate()
+	want := []string{`city "xuzhou"`, `initiative 4: EndDate "2024-02-31" is not a real date`}
+	if err == nil || !anyLineHasAll(err.Error(), want) {
+		t.Errorf("City.Validate() = %v, want a line containing %q", err, want)
+	}
+}
+
+func TestErrorsJoinAll(t *testing.T) {
+	cs := Cities()
+	initiative(t, cs, "yancheng", 2).Summary.En = ""
+	initiative(t, cs, "xuzhou", 1).Date = "2024-02-30"
+	err := Validate(cs, Themes())
+	if err == nil {
+		t.Fatal("Validate() = nil, want two problems")
+	}
+	if got := len(strings.Split(err.Error(), "\n")); got != 2 {
+		t.Errorf("Validate() reported %d problems (%q), want 2", got, err)
+	}
+}
+
+// anyLineHasAll reports whether one line of msg contains every string in want.
+func anyLineHasAll(msg string, want []string) bool {
+	for _, line := range strings.Split(msg, "\n") {
+		ok := true
+		for _, w := range want {
+			if !strings.Contains(line, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
