@@ -9,7 +9,7 @@ DIST     ?= dist
 WASM     := build/app.wasm
 GOFLAGS_WASM := -trimpath -ldflags="-s -w"
 
-.PHONY: all run build wasm static serve test unit browser vet fmt geo icons clean deps-browser
+.PHONY: all run build wasm static test bench unit vet fmt geo icons clean deps-browser sizes
 
 all: build
 
@@ -31,12 +31,16 @@ static: wasm
 
 ## test: vet, unit tests, then browser tests against the built site
 test: vet deps-browser build
-	$(GO) test -count=1 ./...
-	JSMAP_DIST=$(CURDIR)/$(DIST) $(GO) test -count=1 -tags browser ./internal/browsertest/
+	JSMAP_DIST=$(CURDIR)/$(DIST) $(GO) test -count=1 ./...
+
+## bench: browser benchmarks against the built site (build first)
+bench: deps-browser
+	@test -f $(DIST)/index.html || $(MAKE) build
+	JSMAP_DIST=$(CURDIR)/$(DIST) $(GO) test -run '^$$' -bench . -benchtime 5x -count 1 ./app/e2e/
 
 ## unit: unit tests only (no browser, no build)
 unit:
-	$(GO) test ./...
+	$(GO) test $$($(GO) list ./... | grep -v /app/e2e)
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
@@ -65,3 +69,10 @@ icons:
 
 clean:
 	rm -rf build $(DIST)
+
+## sizes: the built site's sizes (wasm raw and brotli, dist total, a city page)
+sizes:
+	@test -f $(DIST)/index.html || { echo "run make build first"; exit 1; }
+	@printf 'app.wasm            %10d bytes raw, %9d brotli\n' $$(stat -c %s $(DIST)/web/app.wasm) $$(stat -c %s $(DIST)/web/app.wasm.br)
+	@printf 'city/suzhou.html    %10d bytes raw, %9d brotli\n' $$(stat -c %s $(DIST)/city/suzhou.html) $$(stat -c %s $(DIST)/city/suzhou.html.br)
+	@printf 'dist/ total         %10d bytes (%d files, with .br/.gz siblings)\n' $$(du -sb $(DIST) | cut -f1) $$(find $(DIST) -type f | wc -l)

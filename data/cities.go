@@ -39,11 +39,11 @@ var cities = []City{
 			{
 				Title: Text{
 					Zh: "推进“三核三区两基地”算力空间布局",
-					En: "Building out the \"three cores, three zones, two bases\" computing layout",
+					En: "Building out the “three cores, three zones, two bases” computing layout",
 				},
 				Summary: Text{
 					Zh: "苏州正在加快推进“三核三区两基地”的算力空间布局。",
-					En: "Suzhou is speeding up its \"three cores, three zones, two bases\" (三核三区两基地) spatial layout for computing power.",
+					En: "Suzhou is speeding up its “three cores, three zones, two bases” (三核三区两基地) spatial layout for computing power.",
 				},
 				Themes: []ThemeID{ThemeComputing},
 				Figures: []Figure{
@@ -65,11 +65,11 @@ var cities = []City{
 				Date: "2024-03-14",
 				Title: Text{
 					Zh: "以低空经济为主题的“服务企业·面对面”活动",
-					En: "A \"Serving Enterprises Face to Face\" event on the low-altitude economy",
+					En: "A “Serving Enterprises Face to Face” event on the low-altitude economy",
 				},
 				Summary: Text{
 					Zh: "3月14日下午，南京围绕低空经济这一主题举办“服务企业·面对面”活动。报道称，南京正积极布局低空经济，要把它打造成发展新质生产力的新引擎。",
-					En: "On the afternoon of 14 March, Nanjing held a \"Serving Enterprises Face to Face\" (服务企业·面对面) event themed on the low-altitude economy. The city is actively building up the sector to make it a new engine for developing new quality productive forces.",
+					En: "On the afternoon of 14 March, Nanjing held a “Serving Enterprises Face to Face” (服务企业·面对面) event themed on the low-altitude economy. The city is actively building up the sector to make it a new engine for developing new quality productive forces.",
 				},
 				Themes: []ThemeID{ThemeLowAltitude},
 				Figures: []Figure{
@@ -121,7 +121,7 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "南通将加快构建一个以先进制造业为骨干的现代化产业体系，努力打造“中国现代工业名城”，为江苏成为发展新质生产力的重要阵地出力。",
-					En: "Nantong will speed up building a modern industrial system with advanced manufacturing as its backbone, strive to become a \"renowned modern industrial city of China\" (中国现代工业名城), and help make Jiangsu an important base for developing new quality productive forces.",
+					En: "Nantong will speed up building a modern industrial system with advanced manufacturing as its backbone, strive to become a “renowned modern industrial city of China” (中国现代工业名城), and help make Jiangsu an important base for developing new quality productive forces.",
 				},
 				Themes: []ThemeID{ThemeManufacturing},
 				Figures: []Figure{
@@ -162,7 +162,7 @@ var cities = []City{
 		Status: Aspiring,
 		Target: Text{
 			Zh: "徐州早在2021年就喊出“2025年GDP力争破万亿”的口号；今年2月18日的“新春第一会”又提出，到2025年确保工业规模过万亿。",
-			En: "As early as 2021 Xuzhou adopted the slogan \"2025年GDP力争破万亿\" (strive for GDP above one trillion yuan in 2025); its \"first meeting of the new spring\" on 18 February added the aim of making sure industry exceeds one trillion yuan in scale by 2025.",
+			En: "As early as 2021 Xuzhou adopted the slogan “2025年GDP力争破万亿” (strive for GDP above one trillion yuan in 2025); its “first meeting of the new spring” on 18 February added the aim of making sure industry exceeds one trillion yuan in scale by 2025.",
 		},
 		Lead: Text{
 			Zh: "徐州是一座老工业城市，近年来一直在发展中寻求突破，如今新型工业化与枢纽型经济双轮驱动，先进制造业与现代服务业互为支撑。当前，徐州继续向高而攀、向新而行，加快创新步伐、探索新路径，赋能新质生产力发展，协同推动区域高质量发展。",
@@ -177,7 +177,7 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "徐州早在2021年就提出“2025年GDP力争破万亿”。2月18日的“新春第一会”上，市委书记宋乐伟再次强调，徐州要打造全国有地位、全球有影响的制造业强市：在工程机械产业之外，聚焦打造“343”创新产业集群和“5+X”未来产业体系，围绕“补链、延链、强链”推动十大产业集群创新发展行动计划落地落实，到2025年确保工业规模过万亿，制造业占比明显提升。",
-					En: "Xuzhou set the slogan \"2025年GDP力争破万亿\" (strive for GDP above one trillion yuan in 2025) back in 2021. At its \"first meeting of the new spring\" on 18 February, Party Secretary Song Lewei (宋乐伟) stressed again that Xuzhou must become a manufacturing powerhouse with national standing and global influence. Beyond construction machinery, it will focus on its \"343\" innovative industrial clusters and its \"5+X\" future-industry system and, around \"filling, extending and strengthening chains\", put into practice its action plan for the innovative development of ten major industrial clusters. By 2025 it aims to make sure industry exceeds one trillion yuan in scale and that manufacturing's share rises markedly.",
+					En: "Xuzhou set the slogan “2025年GDP力争破万亿” (strive for GDP above one trillion yuan in 2025) back in 2021. At its “first meeting of the new spring” on 18 February, Party Secretary Song Lewei (宋乐伟) stressed again that Xuzhou must become a manufacturing powerhouse with national standing and global influence. Beyond construction machinery, it will focus on its “343” innovative industrial clusters and its “5+X” future-industry system and, around “filling, extending and strengthening chains”, put into practice its action plan for the innovative development of ten major industrial clusters. By 2025 it aims to make sure industry exceeds one trillion yuan in scale and that manufacturing's share rises markedly.",
 				},
 				Themes: []ThemeID{ThemeManufacturing, ThemeClusters, ThemeFutureIndustries, ThemeTrillionGoal},
 				Figures: []Figure{
@@ -198,7 +198,7 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "在2月18日的“新春第一会”上，徐州还明确了2024年的发展重点：聚焦加快形成新质生产力，向集群要规模，向科技要动能，向数字要赋能，向企业要质量，向绿色要效益，汇聚加快推进新型工业化的强大合力。",
-					En: "Xuzhou's \"first meeting of the new spring\" on 18 February also set its priorities for 2024: focus on speeding up the formation of new quality productive forces, seeking scale from clusters, momentum from science and technology, empowerment from digital technology, quality from enterprises and returns from green development, and pool strength to speed up new industrialisation.",
+					En: "Xuzhou's “first meeting of the new spring” on 18 February also set its priorities for 2024: focus on speeding up the formation of new quality productive forces, seeking scale from clusters, momentum from science and technology, empowerment from digital technology, quality from enterprises and returns from green development, and pool strength to speed up new industrialisation.",
 				},
 				Themes: []ThemeID{ThemeIndustrialisation, ThemeClusters, ThemeInnovation, ThemeGreen},
 				Figures: []Figure{
@@ -246,7 +246,7 @@ var cities = []City{
 		Status: Aspiring,
 		Target: Text{
 			Zh: "扬州在2月18日的“新春第一会”上提出，要“早日跨进万亿GDP行列”。",
-			En: "At its \"first meeting of the new spring\" on 18 February, Yangzhou set the goal of joining the ranks of trillion-yuan GDP cities at an early date (早日跨进万亿GDP行列).",
+			En: "At its “first meeting of the new spring” on 18 February, Yangzhou set the goal of joining the ranks of trillion-yuan GDP cities at an early date (早日跨进万亿GDP行列).",
 		},
 		Lead: Text{
 			Zh: "作为长三角地区的经济重镇，扬州正引培“专精特新”企业、壮大新质生产力，并走出去向兄弟城市学习经验。",
@@ -261,7 +261,7 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "文章说，“新春第一会”往往意味着打响开工第一枪。2月18日，扬州的“新春第一会”发出明确信号：早日跨进万亿GDP行列，努力在现代化建设中走在全国城市前列。",
-					En: "The article notes that a city's \"first meeting of the new spring\" often fires the starting gun for the year's work. At Yangzhou's, on 18 February, the city sent a clear signal: join the ranks of trillion-yuan GDP cities at an early date, and strive to be among the country's leading cities in modernisation.",
+					En: "The article notes that a city's “first meeting of the new spring” often fires the starting gun for the year's work. At Yangzhou's, on 18 February, the city sent a clear signal: join the ranks of trillion-yuan GDP cities at an early date, and strive to be among the country's leading cities in modernisation.",
 				},
 				Themes: []ThemeID{ThemeTrillionGoal},
 				Figures: []Figure{
@@ -276,7 +276,7 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "今年，扬州把“加快形成新质生产力”写进政府工作报告，并结合“613”产业体系、产业科创、人才优势和资源禀赋等，提出“打造长三角有影响力和竞争力的先进制造业基地”的发展导向。报道称，2024年注定是扬州向“新”而行的奋进之年。",
-					En: "This year Yangzhou wrote \"speeding up the formation of new quality productive forces\" into its government work report. Drawing on its \"613\" industrial system, industrial science and innovation, talent and resource endowments, it set the direction of \"building an advanced manufacturing base with influence and competitiveness in the Yangtze River Delta\". The article calls 2024 a year of striving in which Yangzhou moves towards the \"new\".",
+					En: "This year Yangzhou wrote “speeding up the formation of new quality productive forces” into its government work report. Drawing on its “613” industrial system, industrial science and innovation, talent and resource endowments, it set the direction of “building an advanced manufacturing base with influence and competitiveness in the Yangtze River Delta”. The article calls 2024 a year of striving in which Yangzhou moves towards the “new”.",
 				},
 				Themes: []ThemeID{ThemeManufacturing},
 				Figures: []Figure{
@@ -291,7 +291,7 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "日前，扬州出台《扬州市2024年专精特新企业内培外引行动方案》，从五个方面培育壮大专精特新企业、壮大新质生产力，力争今年13条重点产业链的规上企业专精特新集聚度达到20%。",
-					En: "Yangzhou recently issued the Yangzhou 2024 Action Plan for Fostering and Attracting \"Specialised, Refined, Distinctive and Innovative\" Enterprises (《扬州市2024年专精特新企业内培外引行动方案》). It sets out five areas of work to strengthen such firms and grow new quality productive forces, and aims this year for specialised SMEs to make up 20% of the above-designated-size enterprises in 13 key industrial chains.",
+					En: "Yangzhou recently issued the Yangzhou 2024 Action Plan for Fostering and Attracting “Specialised, Refined, Distinctive and Innovative” Enterprises (《扬州市2024年专精特新企业内培外引行动方案》). It sets out five areas of work to strengthen such firms and grow new quality productive forces, and aims this year for specialised SMEs to make up 20% of the above-designated-size enterprises in 13 key industrial chains.",
 				},
 				Themes: []ThemeID{ThemeSpecialisedSMEs, ThemeClusters},
 				Figures: []Figure{
@@ -310,7 +310,7 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "在向内谋求部署的同时，扬州也选择“走出去”取经。3月14日至16日，扬州市委书记王进健、市长潘国强带领党政代表团，先后到合肥、杭州、湖州、苏州、无锡五个城市学习考察，实地借鉴这些兄弟城市推动高质量发展、因地制宜发展新质生产力的实践和经验。",
-					En: "Besides planning at home, Yangzhou chose to \"go out\" and learn. From 14 to 16 March, Party Secretary Wang Jinjian (王进健) and Mayor Pan Guoqiang (潘国强) led a Party and government delegation to five cities in turn — Hefei, Hangzhou, Huzhou, Suzhou and Wuxi — to see at first hand how these peer cities pursue high-quality development and develop new quality productive forces suited to local conditions.",
+					En: "Besides planning at home, Yangzhou chose to “go out” and learn. From 14 to 16 March, Party Secretary Wang Jinjian (王进健) and Mayor Pan Guoqiang (潘国强) led a Party and government delegation to five cities in turn — Hefei, Hangzhou, Huzhou, Suzhou and Wuxi — to see at first hand how these peer cities pursue high-quality development and develop new quality productive forces suited to local conditions.",
 				},
 				Themes: []ThemeID{ThemeLearning},
 				Figures: []Figure{
@@ -339,7 +339,7 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "2023年，盐城全市工业实时开票销售10074.1亿元，连续三年跨越了四个千亿级台阶，形成“万亿规模总量、千亿产业支撑、百亿企业引航”的高质量发展格局。",
-					En: "In 2023 Yancheng's real-time invoiced industrial sales reached 10074.1亿元 (1,007.41 billion yuan), having crossed four 100-billion-yuan thresholds in three consecutive years. The city describes its pattern of high-quality development as \"a trillion-yuan total, supported by 100-billion-yuan industries and led by 10-billion-yuan enterprises\".",
+					En: "In 2023 Yancheng's real-time invoiced industrial sales reached 10074.1亿元 (1,007.41 billion yuan), having crossed four 100-billion-yuan thresholds in three consecutive years. The city describes its pattern of high-quality development as “a trillion-yuan total, supported by 100-billion-yuan industries and led by 10-billion-yuan enterprises”.",
 				},
 				Themes: []ThemeID{ThemeManufacturing, ThemeTrillionGoal},
 				Figures: []Figure{
@@ -356,7 +356,7 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "2月18日，盐城召开全市新型工业化推进大会，聚焦发展新质生产力，全面开启新型工业化新征程。盐城将把握好推进新型工业化的战略定位，借碳达峰试点城市建设的契机，补齐短板、拉长长板、锻造新板，构建多点支撑、多业并举、多元发展的现代产业体系；同时以“5+2”新兴产业和23条产业链建设为主抓手，推进聚企成链、聚链成群、集群成势，形成“优势产业链+特色产业集群”的发展格局。",
-					En: "On 18 February Yancheng held a city-wide conference on advancing new industrialisation, focused on developing new quality productive forces and launching a new journey of new industrialisation. Taking its carbon-peaking pilot city work as an opportunity, it will shore up weak links, lengthen strong ones and forge new ones, building a modern industrial system with multiple pillars, many industries side by side and diversified development. Its main levers are the \"5+2\" emerging industries and 23 industrial chains: gathering firms into chains, chains into groups and groups into clusters, for a pattern of \"leading industrial chains plus distinctive industrial clusters\".",
+					En: "On 18 February Yancheng held a city-wide conference on advancing new industrialisation, focused on developing new quality productive forces and launching a new journey of new industrialisation. Taking its carbon-peaking pilot city work as an opportunity, it will shore up weak links, lengthen strong ones and forge new ones, building a modern industrial system with multiple pillars, many industries side by side and diversified development. Its main levers are the “5+2” emerging industries and 23 industrial chains: gathering firms into chains, chains into groups and groups into clusters, for a pattern of “leading industrial chains plus distinctive industrial clusters”.",
 				},
 				Themes: []ThemeID{ThemeIndustrialisation, ThemeClusters, ThemeGreen},
 				Figures: []Figure{
@@ -374,7 +374,7 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "3月14日，盐城市召开传达学习贯彻全国两会精神会议。市委书记周斌强调，要锚定工业强市不动摇，聚焦“5+2”战略性新兴产业和23条重点产业链，发挥“11669”招商工作体制的作用，全力突破一批重特大项目，实现新质生产力与新型工业化的良性互动。",
-					En: "On 14 March Yancheng held a meeting to relay, study and implement the spirit of the national Two Sessions. Party Secretary Zhou Bin (周斌) stressed holding firm to the goal of a strong industrial city: focusing on the \"5+2\" strategic emerging industries and 23 key industrial chains, making full use of the \"11669\" investment-attraction mechanism and landing a batch of major projects, so that new quality productive forces and new industrialisation reinforce each other.",
+					En: "On 14 March Yancheng held a meeting to relay, study and implement the spirit of the national Two Sessions. Party Secretary Zhou Bin (周斌) stressed holding firm to the goal of a strong industrial city: focusing on the “5+2” strategic emerging industries and 23 key industrial chains, making full use of the “11669” investment-attraction mechanism and landing a batch of major projects, so that new quality productive forces and new industrialisation reinforce each other.",
 				},
 				Themes: []ThemeID{ThemeIndustrialisation, ThemeClusters},
 				Figures: []Figure{
@@ -391,7 +391,7 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "在3月14日传达学习贯彻全国两会精神的同一会议上，周斌还要求坚持绿色低碳不懈怠：以全国首批碳达峰试点城市建设为契机，推动传统产业“向高攀登”、新兴产业“向新发力”、未来产业“向前而行”；更高水平推进低（零）碳产业园建设，在碳足迹、碳交易等方面先行先试、积极探索，持续壮大绿色产业集群，加快建设现代化产业体系。",
-					En: "At the same 14 March meeting on the Two Sessions, Zhou Bin also called for unflagging commitment to green, low-carbon development. Building on Yancheng's place among the first national carbon-peaking pilot cities, traditional industries are to \"climb higher\", emerging industries to \"push into the new\" and future industries to \"move forward\". The city will build low- (zero-) carbon industrial parks to a higher standard, pioneer work on carbon footprints and carbon trading, keep growing its green industrial clusters and speed up building a modern industrial system.",
+					En: "At the same 14 March meeting on the Two Sessions, Zhou Bin also called for unflagging commitment to green, low-carbon development. Building on Yancheng's place among the first national carbon-peaking pilot cities, traditional industries are to “climb higher”, emerging industries to “push into the new” and future industries to “move forward”. The city will build low- (zero-) carbon industrial parks to a higher standard, pioneer work on carbon footprints and carbon trading, keep growing its green industrial clusters and speed up building a modern industrial system.",
 				},
 				Themes: []ThemeID{ThemeGreen, ThemeFutureIndustries, ThemeClusters},
 				Figures: []Figure{

@@ -22,11 +22,11 @@ type Article struct {
 var Source = Article{
 	Headline: Text{
 		Zh: "看江苏万亿之城的“新”动作",
-		En: "\"Jiangsu's trillion-yuan cities and their 'new' moves\" (headline translated)",
+		En: "“Jiangsu's trillion-yuan cities and their ‘new’ moves” (headline translated)",
 	},
 	Subheadline: Text{
 		Zh: "瞄准万亿之城 江苏这三市频现“新”动作",
-		En: "\"Eyeing trillion-yuan status, three Jiangsu cities keep making 'new' moves\" (headline translated)",
+		En: "“Eyeing trillion-yuan status, three Jiangsu cities keep making ‘new’ moves” (headline translated)",
 	},
 	Year: 2024,
 	Note: Text{

@@ -231,6 +231,10 @@ func checkText(where, field string, t Text) []error {
 			errs = append(errs, fmt.Errorf("%s: %s is empty", where, name))
 		case strings.TrimSpace(s) != s:
 			errs = append(errs, fmt.Errorf("%s: %s has leading or trailing whitespace", where, name))
+		case strings.ContainsAny(s, "\"<>"):
+			// Typographic quotes read better, and the text lands in HTML
+			// attributes (descriptions, labels) that go-app cannot escape.
+			errs = append(errs, fmt.Errorf("%s: %s contains an ASCII \", < or >; use “ ” or ‘ ’", where, name))
 		}
 	}
 	return errs

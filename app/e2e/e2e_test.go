@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -377,6 +378,26 @@ func TestNoJavaScript(t *testing.T) {
 	if n := strings.Count(html, `data-class="region region--`); n != 13 {
 		t.Errorf("%d region links without JavaScript, want 13", n)
 	}
+}
+
+// apptestBrowser starts a fresh headless browser for a benchmark iteration.
+func apptestBrowser(tb testing.TB) context.Context {
+	tb.Helper()
+	return apptest.MustNewBrowser(tb)
+}
+
+// median returns the middle value of xs (the mean of the two middle ones
+// for an even count).
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
 func exceptionText(d *runtime.ExceptionDetails) string {
