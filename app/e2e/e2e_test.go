@@ -18,6 +18,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -118,9 +119,9 @@ func (tb *tab) do(t *testing.T, actions ...chromedp.Action[chromedp.Void]) {
 	}
 }
 
-func eval[T any](t *testing.T, tb *tab, js string) T {
+func eval[T any](t *testing.T, tb *tab, js string, opts ...chromedp.EvaluateOption) T {
 	t.Helper()
-	v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[T](js))
+	v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[T](js, opts...))
 	if err != nil {
 		t.Fatalf("evaluating %s: %v", js, err)
 	}
@@ -203,6 +204,9 @@ func TestClickCitiesChangesURLWithoutReload(t *testing.T) {
 		}
 		if title := eval[string](t, tb, `document.title`); !strings.Contains(title, c.Name.Zh) {
 			t.Errorf("after clicking %s: title %q lacks the city name", id, title)
+		}
+		if desc := eval[string](t, tb, `document.querySelector('meta[name=description]').content`); desc != c.Lead.Zh {
+			t.Errorf("after clicking %s: description %q, want the city's lead %q", id, desc, c.Lead.Zh)
 		}
 	}
 	if !eval[bool](t, tb, `window.__noReload === true`) {
@@ -315,6 +319,7 @@ func TestPrerenderedPages(t *testing.T) {
 		{"/en/city/yancheng", "en", "yancheng", 200},
 		{"/city/lianyungang", "zh-Hans", "lianyungang", 200},
 		{"/city/nowhere", "zh-Hans", "", 404},
+		{"/en/city/nowhere", "en", "", 404},
 	}
 	for _, tc := range tests {
 		t.Run(tc.path, func(t *testing.T) {
@@ -409,4 +414,49 @@ func exceptionText(d *runtime.ExceptionDetails) string {
 		s += " " + d.Exception.Description
 	}
 	return s
+}
+
+// TestNoJumpWhenAppTakesOver loads city pages and checks that the moment the
+// WebAssembly replaces the prerendered page causes no layout shift, and that
+// go-app's loader never covers the page.
+func TestNoJumpWhenAppTakesOver(t *testing.T) {
+	for _, path := range []string{"/", "/city/suzhou", "/en/city/xuzhou"} {
+		t.Run(path, func(t *testing.T) {
+			tb := newTab(t)
+			// Record layout shifts from the very start of the document.
+			if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+				window.__shifts = [];
+				new PerformanceObserver(l => { for (const e of l.getEntries()) window.__shifts.push(e.value); })
+					.observe({type: 'layout-shift', buffered: true});
+				// Sample the loader in every frame, as it is painted.
+				window.__loaderMax = 0;
+				const sample = () => {
+					const el = document.getElementById('app-wasm-loader');
+					if (el) {
+						const r = el.getBoundingClientRect();
+						window.__loaderMax = Math.max(window.__loaderMax, r.width * r.height / (innerWidth * innerHeight));
+						requestAnimationFrame(sample);
+					}
+				};
+				requestAnimationFrame(sample);
+			`}); err != nil {
+				t.Fatal(err)
+			}
+			tb.open(t, path)
+			// Let one more frame pass so late shifts are delivered.
+			shift := eval[float64](t, tb, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(window.__shifts.reduce((a, b) => a + b, 0)))))`, chromedp.EvalAwaitPromise)
+			if shift != 0 {
+				t.Errorf("cumulative layout shift %.4f, want 0", shift)
+			}
+			switch got := eval[float64](t, tb, `window.__loaderMax`); {
+			case got == 0:
+				t.Error("the loader was never painted, so its size went unchecked")
+			case got > 0.05:
+				t.Errorf("go-app's loader covered %.0f%% of the viewport, want at most 5%%", got*100)
+			}
+			if got := eval[bool](t, tb, `!!document.getElementById('app-wasm-loader')`); got {
+				t.Error("the loader is still there after the app is ready")
+			}
+		})
+	}
 }

@@ -38,10 +38,12 @@ var (
 	appWasm = "\x00asm\x01\x00\x00\x00" + strings.Repeat("jiangsu wasm payload ", 200)
 	// The brotli siblings are arbitrary bytes: the server must pass them
 	// through untouched, so the tests need no brotli decoder.
-	appWasmBR   = "BROTLI(app.wasm)"
-	styleCSSBR  = "BROTLI(style.css)"
-	notFoundBR  = "BROTLI(404.html)"
-	indexHTMLBR = "BROTLI(index.html)"
+	appWasmBR  = "BROTLI(app.wasm)"
+	styleCSSBR = "BROTLI(style.css)"
+	notFoundBR = "BROTLI(404.html)"
+	// notFoundEnHTML is the English section's own not-found page.
+	notFoundEnHTML = "<!DOCTYPE html><title>Not found</title>"
+	indexHTMLBR    = "BROTLI(index.html)"
 )
 
 // newFixture builds a small site like dist/ in a temporary directory and
@@ -61,6 +63,7 @@ func newFixture(t *testing.T) string {
 		"city/nanjing.html":           nanjingHTML,
 		"city/wuxi/data.json":         dataJSON, // a directory without index.html
 		"404.html":                    notFoundHTML,
+		"en/404.html":                 notFoundEnHTML,
 		"404.html.br":                 notFoundBR,
 		"404.html.gz":                 gzipString(t, notFoundHTML),
 		"app.wasm":                    appWasm,

@@ -295,13 +295,24 @@ func etag(rep representation) string {
 // status 404, or with plain text if the site has no 404.html. The page is
 // sent without validators and is always revalidated.
 func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
-	f, info := h.openRegular(notFoundPage)
+	page := notFoundPage
+	f, info := h.openRegular(page)
+	// A section with its own 404 page (the English site's en/404.html)
+	// answers in its own language.
+	if first, _, ok := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/"); ok && first != "" && !strings.HasPrefix(first, ".") {
+		if lf, linfo := h.openRegular(first + "/" + notFoundPage); lf != nil {
+			if f != nil {
+				f.Close()
+			}
+			f, info, page = lf, linfo, first+"/"+notFoundPage
+		}
+	}
 	if f == nil {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return
 	}
 	defer f.Close()
-	rep := h.choose(r, notFoundPage, f, info)
+	rep := h.choose(r, page, f, info)
 	if rep.file != f {
 		defer rep.file.Close()
 	}
@@ -319,7 +330,7 @@ func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := io.CopyN(w, rep.file, rep.info.Size()); err != nil && !isClientGone(r) {
-		h.errorLog.Printf("sending %s for %s: %v", notFoundPage, r.URL.Path, err)
+		h.errorLog.Printf("sending %s for %s: %v", page, r.URL.Path, err)
 	}
 }
 

@@ -528,6 +528,9 @@ func TestNotFound(t *testing.T) {
 		{"missing wasm", "/web/other.wasm", "br", "br", notFoundBR},
 		{"missing hashed file", "/web/app.89abcdef.css", "", "", notFoundHTML},
 		{"city without page", "/city/taizhou", "gzip", "gzip", notFoundHTML},
+		{"english section", "/en/city/atlantis", "", "", notFoundEnHTML},
+		{"english section, gzip accepted but no .gz", "/en/nope", "gzip", "", notFoundEnHTML},
+		{"en prefix is not a section", "/english/nope", "", "", notFoundHTML},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

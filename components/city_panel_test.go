@@ -1,0 +1,276 @@
+package components
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/jiangsu-map/jsmap/data"
+)
+
+// checkPanelHead asserts what every city panel has: the section, the
+// heading, the status badge and the close link back to the overview.
+func checkPanelHead(t *testing.T, root *node, l data.Lang, c data.City) {
+	t.Helper()
+	if got, want := root.Tag, "section"; got != want {
+		t.Fatalf("root is <%s>, want <%s>", got, want)
+	}
+	if got := root.Attrs["data-city"]; got != c.ID {
+		t.Errorf("data-city = %q, want %q", got, c.ID)
+	}
+	if got := root.Attrs["id"]; got != "panel" {
+		t.Errorf("id = %q, want %q", got, "panel")
+	}
+	if got := root.Attrs["aria-labelledby"]; got != PanelHeadingID {
+		t.Errorf("aria-labelledby = %q, want %q", got, PanelHeadingID)
+	}
+	h := one(t, root, "#"+PanelHeadingID, byAttr("id", PanelHeadingID))
+	if h.Tag != "h2" || h.text() != c.Name.In(l) {
+		t.Errorf("heading = <%s>%q, want <h2>%q", h.Tag, h.text(), c.Name.In(l))
+	}
+	if got := h.Attrs["tabindex"]; got != "-1" {
+		t.Errorf("heading tabindex = %q, want \"-1\" (the page moves focus there)", got)
+	}
+	badge := one(t, root, "status badge", byClass("badge"))
+	if got, want := strings.TrimSpace(badge.text()), statusText(c.Status).In(l); got != want {
+		t.Errorf("badge text = %q, want %q", got, want)
+	}
+	if !byClass("badge--" + statusClass(c.Status))(badge) {
+		t.Errorf("badge class = %q, want it to hold badge--%s", badge.Attrs["class"], statusClass(c.Status))
+	}
+	closeLink := one(t, root, "close link", and(byTag("a"), byClass("panel-close")))
+	if got, want := closeLink.Attrs["href"], wantPrefix(l)+"/"; got != want {
+		t.Errorf("close href = %q, want %q", got, want)
+	}
+	if got, want := closeLink.Attrs["aria-label"], txtCloseLabel.In(l); got != want {
+		t.Errorf("close aria-label = %q, want %q", got, want)
+	}
+}
+
+func TestCityPanelCoveredCities(t *testing.T) {
+	for _, c := range data.Cities() {
+		if !c.Covered() {
+			continue
+		}
+		for _, l := range data.Langs {
+			t.Run(c.ID+"/"+string(l), func(t *testing.T) {
+				root := render(t, &CityPanel{Lang: l, City: c})
+				checkPanelHead(t, root, l, c)
+
+				if got, want := one(t, root, "lead", and(byTag("p"), byClass("lead"))).text(), c.Lead.In(l); got != want {
+					t.Errorf("lead = %q, want %q", got, want)
+				}
+				targets := root.findAll(byClass("target"))
+				if c.Target.In(l) == "" {
+					if len(targets) != 0 {
+						t.Errorf("got %d target paragraphs for a city without a target, want 0", len(targets))
+					}
+				} else if len(targets) != 1 || !strings.HasSuffix(targets[0].text(), c.Target.In(l)) {
+					t.Errorf("target paragraph missing or not ending with %q", c.Target.In(l))
+				}
+
+				items := root.findAll(and(byTag("li"), byClass("initiative")))
+				if len(items) != len(c.Initiatives) {
+					t.Fatalf("got %d initiatives, want %d", len(items), len(c.Initiatives))
+				}
+				for i, in := range c.Initiatives {
+					item := items[i]
+					if got, want := one(t, item, "title", byClass("initiative-title")).text(), in.Title.In(l); got != want {
+						t.Errorf("initiative %d title = %q, want %q", i, got, want)
+					}
+					if got, want := one(t, item, "summary", byClass("initiative-summary")).text(), in.Summary.In(l); got != want {
+						t.Errorf("initiative %d summary = %q, want %q", i, got, want)
+					}
+					date := one(t, item, "date", byClass("initiative-date"))
+					if in.Date == "" {
+						if date.Tag != "p" || date.text() != txtUndated.In(l) {
+							t.Errorf("initiative %d date = <%s>%q, want <p>%q", i, date.Tag, date.text(), txtUndated.In(l))
+						}
+					} else {
+						if date.Tag != "time" || date.Attrs["datetime"] != in.Date {
+							t.Errorf("initiative %d date = <%s datetime=%q>, want <time datetime=%q>", i, date.Tag, date.Attrs["datetime"], in.Date)
+						}
+						if got, want := date.text(), formatDate(l, in.Date, in.EndDate); got != want || got == "" {
+							t.Errorf("initiative %d date text = %q, want %q", i, got, want)
+						}
+					}
+					dds := item.findAll(byTag("dd"))
+					dts := item.findAll(byTag("dt"))
+					if len(dds) != len(in.Figures) || len(dts) != len(in.Figures) {
+						t.Fatalf("initiative %d: got %d dt and %d dd, want %d figures", i, len(dts), len(dds), len(in.Figures))
+					}
+					for j, f := range in.Figures {
+						if got := dds[j].text(); got != f.Value {
+							t.Errorf("initiative %d figure %d value = %q, want %q", i, j, got, f.Value)
+						}
+						if got, want := dts[j].text(), f.Label.In(l); got != want {
+							t.Errorf("initiative %d figure %d label = %q, want %q", i, j, got, want)
+						}
+					}
+					themes := item.findAll(and(byTag("li"), byClass("theme")))
+					if len(themes) != len(in.Themes) {
+						t.Errorf("initiative %d: got %d themes, want %d", i, len(themes), len(in.Themes))
+					}
+				}
+				if got := len(root.findAll(byClass("source"))); got != 1 {
+					t.Errorf("got %d source credits, want 1", got)
+				}
+			})
+		}
+	}
+}
+
+// fixtureCity exercises every branch of the panel with known values,
+// independent of the real content.
+func fixtureCity() data.City {
+	return data.City{
+		ID:     "fixture",
+		Name:   data.Text{Zh: "样例", En: "Sample"},
+		Status: data.Aspiring,
+		Target: data.Text{Zh: "目标文字", En: "Target text"},
+		Lead:   data.Text{Zh: "导语", En: "Lead text"},
+		Initiatives: []data.Initiative{
+			{
+				Date:    "2024-03-14",
+				Title:   data.Text{Zh: "一日", En: "One day"},
+				Summary: data.Text{Zh: "摘要一", En: "Summary one"},
+				Themes:  []data.ThemeID{data.ThemeComputing, "no-such-theme"},
+				Figures: []data.Figure{
+					{Value: "10074.1亿元", Label: data.Text{Zh: "销售", En: "Sales"}},
+					{Value: "第六", Label: data.Text{Zh: "排名", En: "Rank"}},
+				},
+			},
+			{
+				Date:    "2024-03-14",
+				EndDate: "2024-03-16",
+				Title:   data.Text{Zh: "三日", En: "Three days"},
+				Summary: data.Text{Zh: "摘要二", En: "Summary two"},
+				Themes:  []data.ThemeID{data.ThemeLearning},
+			},
+			{
+				Title:   data.Text{Zh: "无日期", En: "Undated"},
+				Summary: data.Text{Zh: "摘要三", En: "Summary three"},
+			},
+		},
+	}
+}
+
+func TestCityPanelFixture(t *testing.T) {
+	type initiative struct {
+		dateTag, date, title, summary string
+		themes                        []string
+		figures                       []string
+	}
+	tests := []struct {
+		lang   data.Lang
+		badge  string
+		target string
+		items  []initiative
+	}{
+		{
+			lang:   data.Zh,
+			badge:  "冲刺万亿",
+			target: "万亿目标：目标文字",
+			items: []initiative{
+				{"time", "2024年3月14日", "一日", "摘要一", []string{"算力"}, []string{"销售=10074.1亿元", "排名=第六"}},
+				{"time", "2024年3月14日至16日", "三日", "摘要二", []string{"学习考察"}, nil},
+				{"p", "报道未注明日期", "无日期", "摘要三", nil, nil},
+			},
+		},
+		{
+			lang:   data.En,
+			badge:  "Aiming for a trillion",
+			target: "Trillion target: Target text",
+			items: []initiative{
+				{"time", "14 March 2024", "One day", "Summary one", []string{"Computing power"}, []string{"Sales=10074.1亿元", "Rank=第六"}},
+				{"time", "14–16 March 2024", "Three days", "Summary two", []string{"Study tours"}, nil},
+				{"p", "No date given in the report", "Undated", "Summary three", nil, nil},
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			c := fixtureCity()
+			root := render(t, &CityPanel{Lang: tc.lang, City: c})
+			checkPanelHead(t, root, tc.lang, c)
+			if got := strings.TrimSpace(one(t, root, "badge", byClass("badge")).text()); got != tc.badge {
+				t.Errorf("badge = %q, want %q", got, tc.badge)
+			}
+			if got := one(t, root, "target", byClass("target")).text(); got != tc.target {
+				t.Errorf("target = %q, want %q", got, tc.target)
+			}
+			items := root.findAll(and(byTag("li"), byClass("initiative")))
+			if len(items) != len(tc.items) {
+				t.Fatalf("got %d initiatives, want %d", len(items), len(tc.items))
+			}
+			for i, want := range tc.items {
+				item := items[i]
+				date := one(t, item, "date", byClass("initiative-date"))
+				if date.Tag != want.dateTag || date.text() != want.date {
+					t.Errorf("item %d date = <%s>%q, want <%s>%q", i, date.Tag, date.text(), want.dateTag, want.date)
+				}
+				if got := one(t, item, "title", byClass("initiative-title")).text(); got != want.title {
+					t.Errorf("item %d title = %q, want %q", i, got, want.title)
+				}
+				if got := one(t, item, "summary", byClass("initiative-summary")).text(); got != want.summary {
+					t.Errorf("item %d summary = %q, want %q", i, got, want.summary)
+				}
+				var themes []string
+				for _, th := range item.findAll(byClass("theme")) {
+					themes = append(themes, th.text())
+				}
+				if fmt.Sprint(themes) != fmt.Sprint(want.themes) {
+					t.Errorf("item %d themes = %q, want %q (unknown theme ids are dropped)", i, themes, want.themes)
+				}
+				if got := len(item.findAll(byClass("themes"))); (got == 1) != (len(want.themes) > 0) {
+					t.Errorf("item %d has %d theme lists, want one only when there are themes", i, got)
+				}
+				var figures []string
+				for _, f := range item.findAll(byClass("figure")) {
+					figures = append(figures, one(t, f, "dt", byTag("dt")).text()+"="+one(t, f, "dd", byTag("dd")).text())
+				}
+				if fmt.Sprint(figures) != fmt.Sprint(want.figures) {
+					t.Errorf("item %d figures = %q, want %q", i, figures, want.figures)
+				}
+				if got := len(item.findAll(byTag("dl"))); (got == 1) != (len(want.figures) > 0) {
+					t.Errorf("item %d has %d figure lists, want one only when there are figures", i, got)
+				}
+			}
+		})
+	}
+}
+
+func TestCityPanelNotCovered(t *testing.T) {
+	neutral := map[data.Lang]string{
+		data.Zh: "这篇报道没有写到%s，因此这里没有该市的内容。",
+		data.En: "The report does not cover %s, so there is nothing about this city here.",
+	}
+	badge := map[data.Lang]string{data.Zh: "本报道未涉及", data.En: "Not covered by this report"}
+	n := 0
+	for _, c := range data.Cities() {
+		if c.Covered() {
+			continue
+		}
+		n++
+		for _, l := range data.Langs {
+			t.Run(c.ID+"/"+string(l), func(t *testing.T) {
+				root := render(t, &CityPanel{Lang: l, City: c})
+				checkPanelHead(t, root, l, c)
+				if got := strings.TrimSpace(one(t, root, "badge", byClass("badge")).text()); got != badge[l] {
+					t.Errorf("badge = %q, want %q", got, badge[l])
+				}
+				if got, want := one(t, root, "lead", byClass("lead")).text(), fmt.Sprintf(neutral[l], c.Name.In(l)); got != want {
+					t.Errorf("lead = %q, want %q", got, want)
+				}
+				for _, class := range []string{"initiatives", "initiative", "target", "panel-body"} {
+					if got := len(root.findAll(byClass(class))); got != 0 {
+						t.Errorf("got %d .%s in a not-covered panel, want 0", got, class)
+					}
+				}
+			})
+		}
+	}
+	if n == 0 {
+		t.Fatal("data has no city the report does not cover; the test checks nothing")
+	}
+}

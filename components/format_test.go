@@ -1,0 +1,65 @@
+package components
+
+import (
+	"testing"
+
+	"github.com/jiangsu-map/jsmap/data"
+)
+
+func TestFormatDate(t *testing.T) {
+	tests := []struct {
+		name       string
+		start, end string
+		zh, en     string
+	}{
+		{"single day", "2024-03-14", "", "2024年3月14日", "14 March 2024"},
+		{"single day, no padding", "2024-02-03", "", "2024年2月3日", "3 February 2024"},
+		{"span within a month", "2024-03-14", "2024-03-16", "2024年3月14日至16日", "14–16 March 2024"},
+		{"span across months", "2024-03-30", "2024-04-02", "2024年3月30日至4月2日", "30 March – 2 April 2024"},
+		{"end equal to start is one day", "2024-03-14", "2024-03-14", "2024年3月14日", "14 March 2024"},
+		{"end before start is ignored", "2024-03-14", "2024-03-10", "2024年3月14日", "14 March 2024"},
+		{"invalid end is ignored", "2024-03-14", "soon", "2024年3月14日", "14 March 2024"},
+		{"empty", "", "", "", ""},
+		{"empty start with an end", "", "2024-03-16", "", ""},
+		{"not a date", "14 March", "", "", ""},
+		{"impossible day", "2024-02-30", "", "", ""},
+		{"wrong layout", "2024/03/14", "", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := formatDate(data.Zh, tc.start, tc.end); got != tc.zh {
+				t.Errorf("formatDate(zh, %q, %q) = %q, want %q", tc.start, tc.end, got, tc.zh)
+			}
+			if got := formatDate(data.En, tc.start, tc.end); got != tc.en {
+				t.Errorf("formatDate(en, %q, %q) = %q, want %q", tc.start, tc.end, got, tc.en)
+			}
+		})
+	}
+}
+
+// A span that ends in a later year is printed with the start year only:
+// "2024-12-30".."2025-01-02" reads "30 December – 2 January 2024", and
+// "2024-03-14".."2025-03-16" (same month, next year) reads "14–16 March
+// 2024", a three-day span. data.Validate accepts both; no initiative in
+// data/ has one today. The case documents the defect until formatDate is
+// fixed.
+func TestFormatDateAcrossYears(t *testing.T) {
+	t.Skip("known bug in formatDate: spans ending in a later year lose the end year (see comment)")
+	tests := []struct {
+		start, end string
+		zh, en     string
+	}{
+		{"2024-12-30", "2025-01-02", "2024年12月30日至2025年1月2日", "30 December 2024 – 2 January 2025"},
+		{"2024-03-14", "2025-03-16", "2024年3月14日至2025年3月16日", "14 March 2024 – 16 March 2025"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.start+"/"+tc.end, func(t *testing.T) {
+			if got := formatDate(data.Zh, tc.start, tc.end); got != tc.zh {
+				t.Errorf("formatDate(zh, %q, %q) = %q, want %q", tc.start, tc.end, got, tc.zh)
+			}
+			if got := formatDate(data.En, tc.start, tc.end); got != tc.en {
+				t.Errorf("formatDate(en, %q, %q) = %q, want %q", tc.start, tc.end, got, tc.en)
+			}
+		})
+	}
+}
