@@ -175,7 +175,13 @@ func parse(markup string) (*node, error) {
 			}
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
-			top.Children = append(top.Children, &node{Text: string(tok)})
+			// go-app's printer puts each of several children on its own
+			// line; those newlines are layout, not content (no content
+			// string holds a newline), so the text reads as the DOM built
+			// by the client does.
+			if s := strings.ReplaceAll(string(tok), "\n", ""); s != "" {
+				top.Children = append(top.Children, &node{Text: s})
+			}
 		}
 	}
 	if len(stack) != 1 {
