@@ -4,6 +4,7 @@ package app
 
 import (
 	"strings"
+	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -21,8 +22,10 @@ const (
 func Handler(base, version string) *goapp.Handler {
 	base = strings.Trim(base, "/")
 	resources := goapp.LocalDir("")
+	prefix := ""
 	if base != "" {
 		resources = goapp.CustomProvider("", base)
+		prefix = "/" + base
 	}
 	return &goapp.Handler{
 		Name:            siteName.Zh,
@@ -44,5 +47,10 @@ func Handler(base, version string) *goapp.Handler {
 		WasmContentLengthHeader: "Wasm-Content-Length",
 		Resources:               resources,
 		Version:                 version,
+		ServiceWorkerTemplate:   workerJS,
+		CacheableResources:      offlineResources(prefix),
+		// Look for a new deployment every 10 minutes while the app is open
+		// (and at every navigation, as browsers do).
+		AutoUpdateInterval: 10 * time.Minute,
 	}
 }

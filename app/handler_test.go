@@ -43,9 +43,9 @@ func serve(t *testing.T, h *goapp.Handler, path string) string {
 	return rec.Body.String()
 }
 
-// attrRe returns a pattern for a start tag <tag …> that carries all the
-// given name="value" pairs, in any order (go-app prints attributes in map
-// order).
+// hasTag reports whether markup holds a start tag <tag …> that carries all
+// the given name, value pairs as name="value", in any order (go-app prints
+// attributes in map order).
 func hasTag(markup, tag string, attrs ...string) bool {
 	re := regexp.MustCompile(`<` + tag + `(\s[^>]*)?>`)
 	for _, m := range re.FindAllString(markup, -1) {

@@ -125,6 +125,7 @@ func (p *Page) Render() goapp.UI {
 			),
 			goapp.P().Class("visually-hidden").Attr("role", "status").Text(Title(s)),
 			&components.SiteFooter{Lang: l},
+			&components.UpdateNotice{Lang: l},
 		)
 }
 

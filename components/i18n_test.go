@@ -46,7 +46,9 @@ func TestRegionLabelFromData(t *testing.T) {
 		{
 			name: "trillion suzhou",
 			city: suzhou,
-			zh:   func(c data.City) string { return fmt.Sprintf("苏州，万亿之城，%d 项举措", len(c.Initiatives)) },
+			zh: func(c data.City) string {
+				return fmt.Sprintf("苏州，万亿之城，%d 项举措", len(c.Initiatives))
+			},
 			en: func(c data.City) string {
 				return fmt.Sprintf("Suzhou, trillion-yuan city, %d %s", len(c.Initiatives), plural(len(c.Initiatives)))
 			},

@@ -239,7 +239,9 @@ func TestSiteFooterLicenceLink(t *testing.T) {
 		t.Run(tc.want, func(t *testing.T) {
 			t.Setenv("GOAPP_ROOT_PREFIX", tc.prefix)
 			root := render(t, &SiteFooter{Lang: data.En})
-			a := one(t, root, "licence link", byTag("a"))
+			a := one(t, root, "licence link", and(byTag("a"), func(n *node) bool {
+				return strings.HasSuffix(n.Attrs["href"], licence)
+			}))
 			if got := a.Attrs["href"]; got != tc.want {
 				t.Errorf("href = %q, want %q", got, tc.want)
 			}

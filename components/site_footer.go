@@ -25,5 +25,7 @@ func (f *SiteFooter) Render() goapp.UI {
 				Attr("download", "").
 				Text(txtLicence.In(l)),
 		),
+		// Last in the footer: its late arrival moves nothing above it.
+		&InstallButton{Lang: l},
 	)
 }

@@ -52,14 +52,23 @@ type tab struct {
 	problems []string
 	// requests holds the URL of every request the page made.
 	requests []string
+	// own is the base URL of the site under test.
+	own string
 }
 
 func newTab(t *testing.T) *tab {
 	t.Helper()
+	return newTabFor(t, site.URL)
+}
+
+// newTabFor opens a tab whose own origin is that of base: requests to any
+// other host fail the test.
+func newTabFor(t *testing.T, base string) *tab {
+	t.Helper()
 	ctx := apptest.MustNewBrowser(t)
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	t.Cleanup(cancel)
-	tb := &tab{ctx: ctx}
+	tb := &tab{ctx: ctx, own: base}
 	err := chromedp.Listen(ctx, func(ev any) {
 		tb.mu.Lock()
 		defer tb.mu.Unlock()
@@ -96,7 +105,7 @@ func (tb *tab) checkClean(t *testing.T) {
 	for _, p := range tb.problems {
 		t.Errorf("page problem: %s", p)
 	}
-	own, _ := url.Parse(site.URL)
+	own, _ := url.Parse(tb.own)
 	for _, r := range tb.requests {
 		u, err := url.Parse(r)
 		if err != nil {

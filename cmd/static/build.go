@@ -23,6 +23,11 @@ import (
 
 type config struct {
 	Out, Web, Wasm, Base, Origin string
+	// BuildID is mixed into the version: two builds with different ids get
+	// different service-worker versions even from identical files.
+	BuildID string
+	// NoCompress skips writing .br and .gz siblings (quicker test builds).
+	NoCompress bool
 }
 
 // page is one prerendered route and the file it is written to.
@@ -48,7 +53,7 @@ func build(cfg config, log io.Writer) error {
 	if err := copyFile(cfg.Wasm, filepath.Join(cfg.Out, "web", "app.wasm")); err != nil {
 		return fmt.Errorf("copying the wasm (build it first with make wasm): %w", err)
 	}
-	version, err := hashTree(filepath.Join(cfg.Out, "web"))
+	version, err := hashTree(filepath.Join(cfg.Out, "web"), cfg.BuildID)
 	if err != nil {
 		return err
 	}
@@ -68,9 +73,20 @@ func build(cfg config, log io.Writer) error {
 			return err
 		}
 	}
-	n, err := compressTree(cfg.Out)
-	if err != nil {
+	if err := writeManifests(cfg.Out, base); err != nil {
 		return err
+	}
+	if err := stampVersion(cfg.Out, pages, version); err != nil {
+		return err
+	}
+	if err := fixAppJSForOldBrowsers(cfg.Out); err != nil {
+		return err
+	}
+	n := 0
+	if !cfg.NoCompress {
+		if n, err = compressTree(cfg.Out); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(log, "static: %d pages, %d files compressed, version %s, base %q in %s\n", len(pages), n, version, base+"/", cfg.Out)
 	return nil
@@ -154,6 +170,14 @@ func finishPage(out string, p page, base, origin string) error {
 	if m := badQuoteRe.FindString(html); m != "" {
 		return fmt.Errorf("page %s: an attribute value holds a double quote, which go-app cannot escape: %s", p.Path, m)
 	}
+	// English pages install the English app.
+	if route.Parse(p.Path).Lang == data.En {
+		zh := `href="` + base + app.ManifestPath(data.Zh) + `"`
+		if !strings.Contains(html, zh) {
+			return fmt.Errorf("page %s: no manifest link %s", p.Path, zh)
+		}
+		html = strings.Replace(html, zh, `href="`+base+app.ManifestPath(data.En)+`"`, 1)
+	}
 	if strings.Contains(html, "127.0.0.1") {
 		return fmt.Errorf("page %s: the generator's address leaked into the page", p.Path)
 	}
@@ -227,7 +251,7 @@ func copyFile(src, dst string) error {
 
 // hashTree derives the build version from the files' names and contents, so
 // that identical inputs give an identical service-worker version.
-func hashTree(dir string) (string, error) {
+func hashTree(dir, buildID string) (string, error) {
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
@@ -240,6 +264,7 @@ func hashTree(dir string) (string, error) {
 	}
 	sort.Strings(files)
 	h := sha256.New()
+	fmt.Fprintf(h, "build-id\x00%s\x00", buildID)
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -253,4 +278,64 @@ func hashTree(dir string) (string, error) {
 		return "", errors.New("no files to version")
 	}
 	return hex.EncodeToString(h.Sum(nil))[:12], nil
+}
+
+// ---------------------------------------------------------------------------
+// Browsers that cannot run Go 1.26's WebAssembly (issue 9)
+// ---------------------------------------------------------------------------
+
+// appJSFixes edit go-app's app.js so that a browser that cannot run the
+// WebAssembly keeps the prerendered page as it is, with plain working
+// links and no loader or error badge:
+//   - the loader is removed without fetching app.wasm when WebAssembly is
+//     missing or lacks what Go 1.26 always uses (sign-extension and
+//     saturating float-to-int instructions, browsers from before ~2019):
+//     WebAssembly.validate on a 36-byte module that uses both;
+//   - when loading fails anyway, the loader is removed instead of showing
+//     the error text over the page.
+var appJSFixes = []struct{ old, new string }{
+	{
+		"function goappCanLoadWebAssembly() {\n",
+		`function jsmapCanRunGoWasm() {
+  try {
+    return typeof WebAssembly === "object" && WebAssembly.validate(new Uint8Array([
+      0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 10, 15, 1, 13,
+      0, 65, 0, 192, 26, 67, 0, 0, 0, 0, 252, 0, 11,
+    ]));
+  } catch (err) {
+    return false;
+  }
+}
+
+function goappCanLoadWebAssembly() {
+  if (!jsmapCanRunGoWasm()) {
+    return false;
+  }
+`,
+	},
+	{
+		`    loaderIcon.className = "goapp-logo";
+    loaderLabel.innerText = err;
+`,
+		`    loader.remove();
+`,
+	},
+}
+
+// fixAppJSForOldBrowsers applies appJSFixes to out/app.js; it fails when
+// go-app's script no longer has the code to change.
+func fixAppJSForOldBrowsers(out string) error {
+	file := filepath.Join(out, "app.js")
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	js := string(b)
+	for _, f := range appJSFixes {
+		if strings.Count(js, f.old) != 1 {
+			return fmt.Errorf("app.js: go-app's code changed, cannot find %q; update fixAppJSForOldBrowsers", f.old)
+		}
+		js = strings.Replace(js, f.old, f.new, 1)
+	}
+	return os.WriteFile(file, []byte(js), 0o644)
 }

@@ -76,16 +76,19 @@ func TestOgURL(t *testing.T) {
 	}
 }
 
-// fixturePage is markup shaped like go-app's prerendered page: attributes
-// in arbitrary order, the generator's temporary og:url, the zoom-blocking
-// viewport, the loader, and ARIA states printed bare.
-const fixturePage = `<!DOCTYPE html>
+// fixture is markup shaped like go-app's prerendered page for a site under
+// base: attributes in arbitrary order, the generator's temporary og:url,
+// the zoom-blocking viewport, go-app's (Chinese) manifest link, the loader,
+// and ARIA states printed bare.
+func fixture(base string) string {
+	return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover" name="viewport">
 <meta property="og:url" content="http://127.0.0.1:41234/en/city/suzhou">
 <title>Suzhou</title>
+<link rel="manifest" href="` + base + `/manifest.webmanifest">
 </head>
 <body>
 <div id="page" class="page">
@@ -99,6 +102,9 @@ const fixturePage = `<!DOCTYPE html>
 </aside>
 </body>
 </html>`
+}
+
+var fixturePage = fixture("")
 
 // writeGenerated writes markup where go-app's generator writes route p.
 func writeGenerated(t *testing.T, out, p, markup string) {
@@ -148,6 +154,8 @@ func TestFinishPageRepairs(t *testing.T) {
 				`<a aria-current="true" aria-hidden="true" href="/x">`,
 				`<svg aria-hidden="true"><text aria-hidden="true">Suzhou</text></svg>`,
 				`<a aria-label="Close the city details" href="/en/">`,
+				// English pages install the English app.
+				`<link rel="manifest" href="/en/manifest.webmanifest">`,
 			},
 			absent: []string{"og:url", "canonical", "user-scalable", "maximum-scale", "127.0.0.1", "aria-hidden>", "aria-hidden "},
 		},
@@ -158,13 +166,14 @@ func TestFinishPageRepairs(t *testing.T) {
 			want: []string{
 				`<meta property="og:url" content="https://example.com/news/map/en/city/suzhou"><link rel="canonical" href="https://example.com/news/map/en/city/suzhou">`,
 				`<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`,
+				`<link rel="manifest" href="/news/map/en/manifest.webmanifest">`,
 			},
-			absent: []string{"127.0.0.1", "user-scalable"},
+			absent: []string{"127.0.0.1", "user-scalable", `href="/news/map/manifest.webmanifest"`},
 		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := finish(t, p, fixturePage, tc.base, tc.origin)
+			got, err := finish(t, p, fixture(tc.base), tc.base, tc.origin)
 			if err != nil {
 				t.Fatalf("finishPage: %v", err)
 			}
@@ -183,14 +192,23 @@ func TestFinishPageRepairs(t *testing.T) {
 }
 
 func TestFinishPageMovesFiles(t *testing.T) {
-	for _, p := range []page{
-		{Path: "/", File: "index.html"},
-		{Path: "/en/", File: "en/index.html"},
-		{Path: "/en/404", File: "en/404.html"},
-	} {
-		t.Run(p.Path, func(t *testing.T) {
-			if _, err := finish(t, p, fixturePage, "", ""); err != nil {
+	tests := []struct {
+		p        page
+		manifest string // the manifest the finished page links
+	}{
+		{page{Path: "/", File: "index.html"}, "/manifest.webmanifest"},
+		{page{Path: "/city/suzhou", File: "city/suzhou.html"}, "/manifest.webmanifest"},
+		{page{Path: "/en/", File: "en/index.html"}, "/en/manifest.webmanifest"},
+		{page{Path: "/en/404", File: "en/404.html"}, "/en/manifest.webmanifest"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.p.Path, func(t *testing.T) {
+			got, err := finish(t, tc.p, fixturePage, "", "")
+			if err != nil {
 				t.Fatalf("finishPage: %v", err)
+			}
+			if want := `<link rel="manifest" href="` + tc.manifest + `">`; !strings.Contains(got, want) {
+				t.Errorf("page lacks %s", want)
 			}
 		})
 	}
@@ -239,6 +257,11 @@ func TestFinishPageRejects(t *testing.T) {
 			want:   []string{"/en/city/suzhou", "loader"},
 		},
 		{
+			name:   "English page without go-app's manifest link",
+			markup: strings.Replace(fixturePage, `<link rel="manifest" href="/manifest.webmanifest">`, "", 1),
+			want:   []string{"/en/city/suzhou", "manifest"},
+		},
+		{
 			name:   "generator address elsewhere",
 			markup: strings.Replace(fixturePage, `href="/x"`, `href="http://127.0.0.1:41234/x"`, 1),
 			want:   []string{"/en/city/suzhou", "address"},
@@ -276,6 +299,24 @@ func TestResetDir(t *testing.T) {
 			if err := resetDir(dir); err == nil {
 				t.Errorf("resetDir(%q) succeeded, want a refusal", dir)
 			}
+		}
+	})
+	// The guard must not depend on what the directory holds: the current
+	// directory is refused even when it looks like a previous build.
+	t.Run("current directory holding a build", func(t *testing.T) {
+		dir := t.TempDir()
+		index := filepath.Join(dir, "index.html")
+		if err := os.WriteFile(index, []byte("old"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Chdir(dir)
+		for _, d := range []string{"", ".", "./"} {
+			if err := resetDir(d); err == nil {
+				t.Errorf("resetDir(%q) succeeded, want a refusal", d)
+			}
+		}
+		if _, err := os.Stat(index); err != nil {
+			t.Errorf("resetDir removed the current directory's files: %v", err)
 		}
 	})
 	t.Run("non-empty without index.html", func(t *testing.T) {
@@ -341,15 +382,19 @@ func writeTree(t *testing.T, dir string, files map[string]string) {
 
 func TestHashTree(t *testing.T) {
 	base := map[string]string{"app.css": "body{}", "icons/icon.svg": "<svg/>", "app.wasm": "\x00asm"}
-	hash := func(files map[string]string) string {
+	hashID := func(files map[string]string, buildID string) string {
 		t.Helper()
 		dir := t.TempDir()
 		writeTree(t, dir, files)
-		h, err := hashTree(dir)
+		h, err := hashTree(dir, buildID)
 		if err != nil {
 			t.Fatalf("hashTree: %v", err)
 		}
 		return h
+	}
+	hash := func(files map[string]string) string {
+		t.Helper()
+		return hashID(files, "")
 	}
 	with := func(name, content string) map[string]string {
 		m := map[string]string{}
@@ -372,7 +417,8 @@ func TestHashTree(t *testing.T) {
 		{"one byte changed", with("app.css", "body{]"), false},
 		{"one byte added", with("app.css", "body{} "), false},
 		{"file added", with("extra.txt", ""), false},
-		{"file renamed", map[string]string{"app2.css": "body{}", "icons/icon.svg": "<svg/>", "app.wasm": "\x00asm"}, false},
+		// Same order of files and same bytes: only the name differs.
+		{"file renamed", map[string]string{"app.css": "body{}", "icons/icon.svh": "<svg/>", "app.wasm": "\x00asm"}, false},
 		{"bytes moved between files", map[string]string{"app.css": "body{}<", "icons/icon.svg": "svg/>", "app.wasm": "\x00asm"}, false},
 	}
 	for _, tc := range tests {
@@ -383,8 +429,17 @@ func TestHashTree(t *testing.T) {
 			}
 		})
 	}
+	t.Run("build id", func(t *testing.T) {
+		a1, a2, b := hashID(base, "a"), hashID(base, "a"), hashID(base, "b")
+		if a1 != a2 {
+			t.Errorf("same files and build id give %s and %s, want equal", a1, a2)
+		}
+		if a1 == b || a1 == want {
+			t.Errorf("build ids \"a\", \"b\", \"\" give %s, %s, %s; want all different", a1, b, want)
+		}
+	})
 	t.Run("empty directory", func(t *testing.T) {
-		if _, err := hashTree(t.TempDir()); err == nil {
+		if _, err := hashTree(t.TempDir(), ""); err == nil {
 			t.Error("hashTree on an empty directory succeeded, want an error")
 		}
 	})

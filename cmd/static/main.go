@@ -22,6 +22,8 @@ func main() {
 	flag.StringVar(&cfg.Wasm, "wasm", "build/app.wasm", "the built WebAssembly app")
 	flag.StringVar(&cfg.Base, "base", "", "URL path the site is published under, e.g. /news/jiangsu-map/")
 	flag.StringVar(&cfg.Origin, "origin", "", "public origin for og:url and canonical links, e.g. https://news.example.com (omitted when empty)")
+	flag.StringVar(&cfg.BuildID, "build-id", "", "extra text mixed into the service-worker version")
+	flag.BoolVar(&cfg.NoCompress, "no-compress", false, "skip the .br and .gz siblings (for quick test builds)")
 	flag.Parse()
 	if err := build(cfg, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "static:", err)

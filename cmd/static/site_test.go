@@ -192,7 +192,7 @@ func TestBuild(t *testing.T) {
 			if strings.Contains(page, "og:url") {
 				t.Errorf("%s has og:url without -origin", f)
 			}
-			if !strings.Contains(page, `aria-hidden="true">`) || !strings.Contains(page, `id="app-wasm-loader"`) {
+			if !strings.Contains(page, `<aside id="app-wasm-loader" class="goapp-app-info" aria-hidden="true">`) {
 				t.Errorf("%s: loader missing or not hidden from screen readers", f)
 			}
 		}

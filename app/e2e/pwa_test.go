@@ -1,0 +1,359 @@
+package e2e
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/jiangsu-map/jsmap/app/apptest"
+)
+
+// waitOffline waits until the service worker controls the page and its
+// cache holds every resource it was told to cache; it returns the number
+// of cached files and their total size in bytes.
+func (tb *tab) waitOffline(t *testing.T) (files int, bytes int) {
+	t.Helper()
+	type stats struct{ Files, Bytes, Want int }
+	js := `(async () => {
+		const reg = await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise(r => navigator.serviceWorker.addEventListener('controllerchange', r, {once: true}));
+		}
+		const src = await (await fetch(reg.active.scriptURL)).text();
+		const want = JSON.parse(src.match(/const resourcesToCache = (\[.*?\]);/)[1]).length;
+		const keys = await caches.keys();
+		const cache = await caches.open(keys[0]);
+		const reqs = await cache.keys();
+		let bytes = 0;
+		for (const r of reqs) bytes += (await (await cache.match(r)).arrayBuffer()).byteLength;
+		return {Files: reqs.length, Bytes: bytes, Want: want};
+	})()`
+	s := eval[stats](t, tb, js, chromedp.EvalAwaitPromise)
+	if s.Files != s.Want || s.Want == 0 {
+		t.Fatalf("service worker cached %d files, want %d", s.Files, s.Want)
+	}
+	return s.Files, s.Bytes
+}
+
+func TestInstallable(t *testing.T) {
+	for _, path := range []string{"/", "/en/city/suzhou"} {
+		t.Run(path, func(t *testing.T) {
+			tb := newTab(t)
+			tb.open(t, path)
+			tb.waitOffline(t)
+			res, err := chromedp.Call(tb.ctx, page.GetInstallabilityErrors, cdp.Empty{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range res.InstallabilityErrors {
+				t.Errorf("installability error: %s %v", e.ErrorID, e.ErrorArguments)
+			}
+			m, err := chromedp.Call(tb.ctx, page.GetAppManifest, page.GetAppManifestParams{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range m.Errors {
+				t.Errorf("manifest error: %s", e.Message)
+			}
+			wantLang := `"lang": "zh-Hans"`
+			if strings.HasPrefix(path, "/en/") {
+				wantLang = `"lang": "en"`
+			}
+			if !strings.Contains(m.Data, wantLang) {
+				t.Errorf("manifest of %s lacks %s:\n%s", path, wantLang, m.Data)
+			}
+			// The install control shows exactly when the browser has offered
+			// installation (go-app keeps the beforeinstallprompt event).
+			if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`deferredPrompt !== null`)); err != nil {
+				t.Fatalf("Chromium never offered installation: %v", err)
+			}
+			tb.do(t, chromedp.WaitVisible(chromedp.CSS(`.install-button`)))
+		})
+	}
+}
+
+// TestInstallButtonHiddenWithoutOffer checks the other half: where the
+// browser offers no installation, no install control appears.
+func TestInstallButtonHiddenWithoutOffer(t *testing.T) {
+	tb := newTab(t)
+	// Swallow the browser's offer before go-app sees it.
+	if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.addEventListener('beforeinstallprompt', e => { e.stopImmediatePropagation(); window.__offered = true; }, true);`,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	tb.open(t, "/")
+	tb.waitOffline(t)
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`window.__offered === true`)); err != nil {
+		t.Fatalf("the offer never came, so the check would be blind: %v", err)
+	}
+	if eval[bool](t, tb, `!!document.querySelector('.install-button')`) {
+		t.Error("install button shown although go-app saw no installation offer")
+	}
+}
+
+// TestOffline visits the site once, stops the server, and then opens pages
+// the reader never visited, in both languages, and uses them.
+func TestOffline(t *testing.T) {
+	dist, err := apptest.Dist()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := apptest.MustStartServer(t, dist, "")
+	tb := newTabFor(t, srv.URL)
+	tb.do(t, chromedp.Navigate(srv.URL+"/"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+	files, bytes := tb.waitOffline(t)
+	t.Logf("service worker cache: %d files, %d bytes", files, bytes)
+	if err := srv.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	if up := eval[bool](t, tb, `fetch('/index.html', {cache: 'no-store'}).then(() => true, () => false)`, chromedp.EvalAwaitPromise); up {
+		t.Fatal("the server still answers; the offline check would be blind")
+	}
+	tests := []struct{ path, city, heading string }{
+		{"/city/yancheng", "yancheng", "盐城"},
+		{"/en/city/suzhou", "suzhou", "Suzhou"},
+		{"/en/city/suzhou/?childId=x", "suzhou", "Suzhou"},
+		{"/", "", ""},
+	}
+	for _, tc := range tests {
+		tb.do(t, chromedp.Navigate(srv.URL+tc.path), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+		if tc.city == "" {
+			continue
+		}
+		tb.waitPanel(t, tc.city)
+		if got := eval[string](t, tb, `document.querySelector('#panel h2').textContent`); got != tc.heading {
+			t.Errorf("offline %s: heading %q, want %q", tc.path, got, tc.heading)
+		}
+	}
+	// And use it: select a city offline.
+	tb.clickCity(t, "wuxi")
+	tb.waitPanel(t, "wuxi")
+	// An unknown page offline gets the not-found page, not a browser error.
+	tb.do(t, chromedp.Navigate(srv.URL+"/en/city/atlantis"), chromedp.WaitReady(chromedp.CSS(`#panel[data-notfound]`)))
+	tb.mu.Lock()
+	tb.problems = filter(tb.problems, func(p string) bool {
+		// Failed network requests are expected with the server gone.
+		return !strings.Contains(p, "ERR_CONNECTION_REFUSED") && !strings.Contains(p, "ERR_FAILED") &&
+			!strings.Contains(p, "Failed to fetch") && !strings.Contains(p, "404")
+	})
+	tb.mu.Unlock()
+}
+
+// TestUpdate serves one build, then a newer one: the open app notices,
+// offers a reload, and after reloading runs entirely on the new build.
+func TestUpdate(t *testing.T) {
+	dist, err := apptest.Dist()
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := apptest.ModuleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Build B: the same app with another build id, so another version.
+	buildB := filepath.Join(t.TempDir(), "b")
+	cmd := exec.Command("go", "run", "./cmd/static", "-out", buildB, "-wasm", filepath.Join(dist, "web", "app.wasm"), "-build-id", "update-test", "-no-compress")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("building B: %v\n%s", err, out)
+	}
+	site := filepath.Join(t.TempDir(), "site")
+	copyTree(t, dist, site)
+	versionA, versionB := metaVersion(t, dist), metaVersion(t, buildB)
+	if versionA == versionB {
+		t.Fatalf("builds A and B share version %s", versionA)
+	}
+
+	srv := apptest.MustStartServer(t, site, "")
+	tb := newTabFor(t, srv.URL)
+	tb.do(t, chromedp.Navigate(srv.URL+"/city/nanjing"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+	tb.waitOffline(t)
+	if got := eval[string](t, tb, `goappEnv.GOAPP_VERSION`); got != versionA {
+		t.Fatalf("running version %s, want A %s", got, versionA)
+	}
+	if eval[bool](t, tb, `document.querySelector('.update-notice').classList.contains('is-visible')`) {
+		t.Fatal("update notice shown before any update")
+	}
+
+	// Deploy B in place, and let the app look for it (as its timer does).
+	replaceTree(t, buildB, site)
+	tb.do(t, chromedp.Evaluate[chromedp.Void](`navigator.serviceWorker.getRegistration().then(r => r.update())`, chromedp.EvalAwaitPromise))
+	tb.do(t, chromedp.WaitVisible(chromedp.CSS(`.update-notice.is-visible .update-reload`)))
+	tb.do(t, chromedp.Click(chromedp.CSS(`.update-reload`)))
+	tb.do(t, chromedp.WaitReady(chromedp.CSS(fmt.Sprintf(`html[data-app="ready"] meta[name="jsmap-version"][content="%s"]`, versionB))))
+	tb.waitPanel(t, "nanjing")
+	if got := eval[string](t, tb, `goappEnv.GOAPP_VERSION`); got != versionB {
+		t.Errorf("after reload app.js is version %s, want B %s", got, versionB)
+	}
+	keys := eval[[]string](t, tb, `caches.keys()`, chromedp.EvalAwaitPromise)
+	if len(keys) != 1 || keys[0] != "app-"+versionB {
+		t.Errorf("caches after update: %v, want only app-%s", keys, versionB)
+	}
+	// Every cached page is B's.
+	stale := eval[[]string](t, tb, `(async () => {
+		const c = await caches.open(await caches.keys().then(k => k[0]));
+		const out = [];
+		for (const r of await c.keys()) {
+			const res = await c.match(r);
+			if ((res.headers.get('content-type') || '').startsWith('text/html')) {
+				const m = (await res.text()).match(/name="jsmap-version" content="([^"]+)"/);
+				if (!m || m[1] !== '`+versionB+`') out.push(r.url);
+			}
+		}
+		return out;
+	})()`, chromedp.EvalAwaitPromise)
+	if len(stale) > 0 {
+		t.Errorf("pages from the old build still cached: %v", stale)
+	}
+}
+
+func metaVersion(t *testing.T, dir string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const key = `name="jsmap-version" content="`
+	s := string(b)
+	i := strings.Index(s, key)
+	if i < 0 {
+		t.Fatalf("%s/index.html has no version meta", dir)
+	}
+	s = s[i+len(key):]
+	return s[:strings.IndexByte(s, '"')]
+}
+
+// copyTree copies directory src to dst.
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if info.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// replaceTree replaces the contents of dst with those of src, keeping dst
+// itself (the running server holds it open).
+func replaceTree(t *testing.T, src, dst string) {
+	t.Helper()
+	entries, err := os.ReadDir(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if err := os.RemoveAll(filepath.Join(dst, e.Name())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyTree(t, src, dst)
+}
+
+func filter(xs []string, keep func(string) bool) []string {
+	var out []string
+	for _, x := range xs {
+		if keep(x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// TestBasePath builds the site for publishing under a sub-path and serves
+// it there: every link, asset, manifest field and the service worker stay
+// under the prefix.
+func TestBasePath(t *testing.T) {
+	const prefix = "/news/jiangsu-map"
+	dist, err := apptest.Dist()
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := apptest.ModuleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "dist")
+	cmd := exec.Command("go", "run", "./cmd/static", "-out", out, "-wasm", filepath.Join(dist, "web", "app.wasm"), "-base", prefix+"/", "-no-compress")
+	cmd.Dir = root
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("building under %s: %v\n%s", prefix, err, b)
+	}
+	srv := apptest.MustStartServer(t, out, "")
+	target, _ := url.Parse(srv.URL)
+	front := httptest.NewServer(http.StripPrefix(prefix, httputil.NewSingleHostReverseProxy(target)))
+	t.Cleanup(front.Close)
+
+	tb := newTabFor(t, front.URL)
+	tb.do(t, chromedp.Navigate(front.URL+prefix+"/"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+	tb.waitOffline(t)
+	// Every link and asset reference of ours carries the prefix.
+	refs := eval[[]string](t, tb, `[...document.querySelectorAll('[href],[src]')].map(e => e.getAttribute('href') || e.getAttribute('src')).filter(u => u.startsWith('/'))`)
+	if len(refs) < 13 {
+		t.Fatalf("only %d site-relative references found: %v", len(refs), refs)
+	}
+	for _, r := range refs {
+		if !strings.HasPrefix(r, prefix+"/") {
+			t.Errorf("reference %q is outside %s/", r, prefix)
+		}
+	}
+	// Navigating works under the prefix, in-app and by deep link.
+	tb.clickCity(t, "yangzhou")
+	tb.waitPanel(t, "yangzhou")
+	if got, want := tb.path(t), prefix+"/city/yangzhou"; got != want {
+		t.Errorf("path after click %q, want %q", got, want)
+	}
+	tb.do(t, chromedp.Navigate(front.URL+prefix+"/en/city/suzhou"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+	tb.waitPanel(t, "suzhou")
+	scope := eval[string](t, tb, `navigator.serviceWorker.getRegistration().then(r => r.scope)`, chromedp.EvalAwaitPromise)
+	if want := front.URL + prefix + "/"; scope != want {
+		t.Errorf("service worker scope %q, want %q", scope, want)
+	}
+	m, err := chromedp.Call(tb.ctx, page.GetAppManifest, page.GetAppManifestParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"start_url": "` + prefix + `/en/"`, `"scope": "` + prefix + `/"`, `"src": "` + prefix + `/web/icons/icon-512.png"`} {
+		if !strings.Contains(m.Data, want) {
+			t.Errorf("manifest lacks %s:\n%s", want, m.Data)
+		}
+	}
+	res, err := chromedp.Call(tb.ctx, page.GetInstallabilityErrors, cdp.Empty{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range res.InstallabilityErrors {
+		t.Errorf("installability error under %s: %s", prefix, e.ErrorID)
+	}
+	tb.mu.Lock()
+	for _, r := range tb.requests {
+		if u, err := url.Parse(r); err == nil && u.Scheme == "http" && !strings.HasPrefix(u.Path, prefix+"/") {
+			t.Errorf("request outside the prefix: %s", r)
+		}
+	}
+	tb.mu.Unlock()
+}

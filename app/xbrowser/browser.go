@@ -1,0 +1,234 @@
+// Package xbrowser drives the three browser engines readers use — Blink
+// (Chromium), Gecko (Firefox) and WebKit — through one small [Browser]
+// interface, so that a single end-to-end suite runs unchanged in each:
+//
+//   - Chromium through the DevTools protocol (chromedp, as app/apptest);
+//   - Firefox ESR through WebDriver BiDi over a WebSocket;
+//   - WebKitGTK's MiniBrowser through WebKitWebDriver (W3C WebDriver
+//     classic over HTTP), under a private Xvfb display.
+//
+// The protocol code is kept small and lives here with its own tests; the
+// suite itself is in suite_test.go. Which engines must run is set by
+// $JSMAP_BROWSERS (see [Required]).
+package xbrowser
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+)
+
+// Browser is one browser window with one tab, driven by a test.
+//
+// Coordinates are CSS pixels relative to the viewport, as returned by
+// getBoundingClientRect.
+type Browser interface {
+	// Engine names the engine: "chromium", "firefox" or "webkit".
+	Engine() string
+	// Version is the browser's product version, e.g. "153.7.0esr".
+	Version() string
+	// Navigate loads url and returns once its load event has fired.
+	Navigate(ctx context.Context, url string) error
+	// Eval evaluates the JavaScript expression js in the page, awaits it
+	// if it is a promise, and decodes its JSON serialisation into out
+	// (which may be nil to discard it).
+	Eval(ctx context.Context, js string, out any) error
+	// Click presses and releases the primary pointer button at x, y: a
+	// real input event, hit-tested by the engine.
+	Click(ctx context.Context, x, y float64) error
+	// Press presses and releases a key on the focused element. Key is a
+	// KeyboardEvent.key value: "Enter", "Escape", "Tab" or one character.
+	Press(ctx context.Context, key string) error
+	// Back goes one step back in the tab's history.
+	Back(ctx context.Context) error
+	// URL is the address of the current document.
+	URL(ctx context.Context) (string, error)
+	// Close ends the browser and every process started for it.
+	Close() error
+}
+
+// ErrorReporter is implemented by drivers that can see the page's console
+// errors and uncaught exceptions (Chromium and Firefox; WebKitWebDriver
+// offers no log).
+type ErrorReporter interface {
+	// Errors returns the problems reported since the last call and
+	// forgets them.
+	Errors() []string
+}
+
+// Screenshotter is implemented by drivers that can capture the viewport
+// (all three).
+type Screenshotter interface {
+	// Screenshot returns the viewport as a PNG image.
+	Screenshot(ctx context.Context) ([]byte, error)
+}
+
+// Engines lists the engines this package drives, in the order tests run.
+var Engines = []string{"chromium", "firefox", "webkit"}
+
+// EnvBrowsers names the environment variable that lists the engines that
+// must run, comma-separated, e.g. "chromium,firefox,webkit".
+const EnvBrowsers = "JSMAP_BROWSERS"
+
+// Required reports which engines must run. When $JSMAP_BROWSERS is unset
+// it returns ok=false: every engine found on the machine runs and a
+// missing one is skipped. When set, exactly the engines it lists run, and
+// one that cannot start fails.
+func Required() (engines []string, ok bool, err error) {
+	v, set := os.LookupEnv(EnvBrowsers)
+	if !set {
+		return nil, false, nil
+	}
+	for _, e := range strings.Split(v, ",") {
+		e = strings.ToLower(strings.TrimSpace(e))
+		if e == "" {
+			continue
+		}
+		if !known(e) {
+			return nil, true, fmt.Errorf("%s: unknown engine %q (known: %s)", EnvBrowsers, e, strings.Join(Engines, ", "))
+		}
+		engines = append(engines, e)
+	}
+	if len(engines) == 0 {
+		return nil, true, fmt.Errorf("%s is set but names no engine", EnvBrowsers)
+	}
+	return engines, true, nil
+}
+
+func known(engine string) bool {
+	for _, e := range Engines {
+		if e == engine {
+			return true
+		}
+	}
+	return false
+}
+
+// ErrNotInstalled wraps the error of an engine that is not on the machine.
+var ErrNotInstalled = errors.New("browser not installed")
+
+// Options tune how a browser starts.
+type Options struct {
+	// Width and Height are the viewport size in CSS pixels; 1280×900 when
+	// zero.
+	Width, Height int
+	// ChromiumFlags are extra Chromium command-line flags (e.g.
+	// "js-flags": "--noexpose_wasm"); other engines ignore them.
+	ChromiumFlags map[string]any
+	// InitScript is JavaScript that runs in every new document before the
+	// page's own scripts. Only the Chromium driver supports it; the others
+	// refuse to start with one.
+	InitScript string
+}
+
+func (o Options) size() (int, int) {
+	w, h := o.Width, o.Height
+	if w == 0 {
+		w = 1280
+	}
+	if h == 0 {
+		h = 900
+	}
+	return w, h
+}
+
+// Start launches engine. An engine that is not installed gives an error
+// wrapping [ErrNotInstalled].
+func Start(ctx context.Context, engine string, opts Options) (Browser, error) {
+	switch engine {
+	case "chromium":
+		return startChromium(ctx, opts)
+	case "firefox":
+		return startFirefox(ctx, opts)
+	case "webkit":
+		return startWebKit(ctx, opts)
+	}
+	return nil, fmt.Errorf("unknown engine %q", engine)
+}
+
+// wrapJS turns an expression into one whose value is the JSON text of the
+// expression's (awaited) value, "null" for undefined. Every driver
+// evaluates this, so that all three decode results the same way.
+func wrapJS(js string) string {
+	return "(async () => { const v = await (" + js + "\n); return v === undefined ? 'null' : JSON.stringify(v); })()"
+}
+
+// decode unmarshals the JSON text a wrapped expression returned.
+func decode(text string, out any) error {
+	if out == nil {
+		return nil
+	}
+	if err := json.Unmarshal([]byte(text), out); err != nil {
+		return fmt.Errorf("decoding %.200q: %w", text, err)
+	}
+	return nil
+}
+
+// WaitFor polls the JavaScript condition js until it is truthy or ctx
+// ends. Evaluation errors while polling (e.g. during a navigation) are
+// retried; the last one is reported on timeout.
+func WaitFor(ctx context.Context, b Browser, js string) error {
+	var last error
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		var ok bool
+		err := b.Eval(ctx, "!!("+js+")", &ok)
+		if err == nil && ok {
+			return nil
+		}
+		if err != nil {
+			last = err
+		}
+		select {
+		case <-ctx.Done():
+			if last != nil {
+				return fmt.Errorf("waiting for %s: %w (last error: %v)", js, ctx.Err(), last)
+			}
+			return fmt.Errorf("waiting for %s: %w", js, ctx.Err())
+		case <-tick.C:
+		}
+	}
+}
+
+// WaitVisible waits until an element matching the CSS selector sel exists
+// and is rendered with a non-empty box.
+func WaitVisible(ctx context.Context, b Browser, sel string) error {
+	q, _ := json.Marshal(sel)
+	return WaitFor(ctx, b, `(() => {
+		const el = document.querySelector(`+string(q)+`);
+		if (!el) return false;
+		const r = el.getBoundingClientRect();
+		return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+	})()`)
+}
+
+// WaitPresent waits until an element matching sel exists.
+func WaitPresent(ctx context.Context, b Browser, sel string) error {
+	q, _ := json.Marshal(sel)
+	return WaitFor(ctx, b, "document.querySelector("+string(q)+")")
+}
+
+// ClickElement scrolls the element matching sel into view and clicks the
+// centre of its bounding box with a real pointer.
+func ClickElement(ctx context.Context, b Browser, sel string) error {
+	q, _ := json.Marshal(sel)
+	var p *struct{ X, Y float64 }
+	if err := b.Eval(ctx, `(() => {
+		const el = document.querySelector(`+string(q)+`);
+		if (!el) return null;
+		el.scrollIntoView({block: 'center', inline: 'center'});
+		const r = el.getBoundingClientRect();
+		return {X: r.left + r.width / 2, Y: r.top + r.height / 2};
+	})()`, &p); err != nil {
+		return err
+	}
+	if p == nil {
+		return fmt.Errorf("no element matches %s", sel)
+	}
+	return b.Click(ctx, p.X, p.Y)
+}

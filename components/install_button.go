@@ -1,0 +1,53 @@
+package components
+
+import (
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"github.com/jiangsu-map/jsmap/data"
+)
+
+var (
+	txtInstall     = data.Text{Zh: "安装为应用", En: "Install as an app"}
+	txtInstallHint = data.Text{Zh: "安装后可离线阅读。", En: "Once installed, it works offline."}
+)
+
+// InstallButton offers to install the map as an app. It renders only where
+// the browser has offered installation (go-app's beforeinstallprompt
+// support), so it never shows in browsers that cannot install it.
+type InstallButton struct {
+	goapp.Compo
+
+	Lang data.Lang
+
+	installable bool
+}
+
+var (
+	_ goapp.Mounter      = (*InstallButton)(nil)
+	_ goapp.AppInstaller = (*InstallButton)(nil)
+)
+
+// OnMount reads whether the browser already offered installation.
+func (b *InstallButton) OnMount(ctx goapp.Context) {
+	b.installable = ctx.IsAppInstallable()
+}
+
+// OnAppInstallChange follows the browser's offer.
+func (b *InstallButton) OnAppInstallChange(ctx goapp.Context) {
+	b.installable = ctx.IsAppInstallable()
+}
+
+// Render draws the control, or an empty placeholder.
+func (b *InstallButton) Render() goapp.UI {
+	if !b.installable {
+		return goapp.Span().Class("install").Hidden(true)
+	}
+	return goapp.P().Class("install").Body(
+		goapp.Button().
+			Class("button install-button").
+			Type("button").
+			OnClick(func(ctx goapp.Context, e goapp.Event) { ctx.ShowAppInstallPrompt() }).
+			Text(txtInstall.In(b.Lang)),
+		goapp.Text(" "+txtInstallHint.In(b.Lang)),
+	)
+}

@@ -1,0 +1,54 @@
+package components
+
+import (
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"github.com/jiangsu-map/jsmap/data"
+)
+
+var (
+	txtUpdate       = data.Text{Zh: "地图有新版本。", En: "A new version of the map is available."}
+	txtUpdateReload = data.Text{Zh: "刷新", En: "Reload"}
+)
+
+// UpdateNotice tells the reader that a new deployment has been downloaded
+// and offers to reload into it. It floats over the page's corner, so its
+// arrival moves nothing.
+type UpdateNotice struct {
+	goapp.Compo
+
+	Lang data.Lang
+
+	available bool
+}
+
+var (
+	_ goapp.Mounter    = (*UpdateNotice)(nil)
+	_ goapp.AppUpdater = (*UpdateNotice)(nil)
+)
+
+// OnMount picks up an update that arrived before the component mounted.
+func (n *UpdateNotice) OnMount(ctx goapp.Context) {
+	n.available = ctx.AppUpdateAvailable()
+}
+
+// OnAppUpdate is called by go-app when the new service worker is installed.
+func (n *UpdateNotice) OnAppUpdate(ctx goapp.Context) {
+	n.available = ctx.AppUpdateAvailable()
+}
+
+// Render draws the notice, or an empty live region waiting for it.
+func (n *UpdateNotice) Render() goapp.UI {
+	region := goapp.Div().Class("update-notice").Attr("role", "status")
+	if !n.available {
+		return region
+	}
+	return region.Class("update-notice is-visible").Body(
+		goapp.Span().Text(txtUpdate.In(n.Lang)+" "),
+		goapp.Button().
+			Class("button update-reload").
+			Type("button").
+			OnClick(func(ctx goapp.Context, e goapp.Event) { ctx.Reload() }).
+			Text(txtUpdateReload.In(n.Lang)),
+	)
+}
