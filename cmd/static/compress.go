@@ -37,14 +37,23 @@ func compressTree(dir string) (int, error) {
 		if err != nil {
 			return err
 		}
-		if len(br) >= len(raw) && len(gz) >= len(raw) {
-			return nil
+		wrote := false
+		for _, v := range []struct {
+			ext string
+			b   []byte
+		}{{".br", br}, {".gz", gz}} {
+			if len(v.b) >= len(raw) {
+				continue // not worth serving
+			}
+			if err := os.WriteFile(p+v.ext, v.b, 0o644); err != nil {
+				return err
+			}
+			wrote = true
 		}
-		n++
-		if err := os.WriteFile(p+".br", br, 0o644); err != nil {
-			return err
+		if wrote {
+			n++
 		}
-		return os.WriteFile(p+".gz", gz, 0o644)
+		return nil
 	})
 	return n, err
 }
