@@ -9,7 +9,7 @@ DIST     ?= dist
 WASM     := build/app.wasm
 GOFLAGS_WASM := -trimpath -ldflags="-s -w"
 
-.PHONY: all run build wasm static test bench unit vet fmt geo icons clean deps-browser sizes
+.PHONY: all run build wasm static test bench unit vet fmt geo icons clean deps-browser deps-npm sizes
 
 all: build
 
@@ -30,8 +30,10 @@ static: wasm
 	$(GO) run ./cmd/static -out $(DIST) -wasm $(WASM) -base "$(BASE)" -origin "$(ORIGIN)"
 
 ## test: vet, unit tests, then browser tests against the built site
-test: vet deps-browser build
+test: vet deps-browser deps-npm build
 	JSMAP_DIST=$(CURDIR)/$(DIST) $(GO) test -count=1 ./...
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 10s ./app/route/
+	$(GO) test -run '^$$' -fuzz '^FuzzServe$$' -fuzztime 5s ./cmd/server/
 
 ## bench: browser benchmarks against the built site (build first)
 bench: deps-browser
@@ -49,6 +51,10 @@ vet:
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
+
+## deps-npm: the npm tools the browser tests use (axe-core), from package-lock.json
+deps-npm:
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
 
 ## deps-browser: make sure a Chromium is there (installs it on Debian/Ubuntu)
 deps-browser:
@@ -76,3 +82,22 @@ sizes:
 	@printf 'app.wasm            %10d bytes raw, %9d brotli\n' $$(stat -c %s $(DIST)/web/app.wasm) $$(stat -c %s $(DIST)/web/app.wasm.br)
 	@printf 'city/suzhou.html    %10d bytes raw, %9d brotli\n' $$(stat -c %s $(DIST)/city/suzhou.html) $$(stat -c %s $(DIST)/city/suzhou.html.br)
 	@printf 'dist/ total         %10d bytes (%d files, with .br/.gz siblings)\n' $$(du -sb $(DIST) | cut -f1) $$(find $(DIST) -type f | wc -l)
+
+.PHONY: fuzz load
+
+FUZZTIME ?= 1m
+LOAD_FLAGS ?= -duration 10s -connections 64
+
+## fuzz: run each fuzz target for $(FUZZTIME) (a failing input is saved under its testdata/fuzz/)
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/route/
+	$(GO) test -run '^$$' -fuzz '^FuzzServe$$' -fuzztime $(FUZZTIME) ./cmd/server/
+
+## load: 10 s of mixed requests on 64 connections against the built site, then the same with SIGTERM halfway
+load:
+	@test -f $(DIST)/index.html || $(MAKE) build
+	@mkdir -p build
+	$(GO) build -o build/server ./cmd/server
+	$(GO) build -o build/load ./cmd/load
+	build/load -server build/server -dir $(DIST) $(LOAD_FLAGS)
+	build/load -server build/server -dir $(DIST) $(LOAD_FLAGS) -sigterm 5s

@@ -2,6 +2,7 @@ package app
 
 import (
 	"strings"
+	"sync/atomic"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -19,6 +20,10 @@ type Page struct {
 	prev       route.State
 	mounted    bool
 	stopEscape func()
+	// pointer tells whether the reader last used a pointer rather than
+	// the keyboard: moved focus shows a ring only to keyboard users.
+	pointer     atomic.Bool
+	stopPointer func()
 }
 
 // Compile-time checks that the lifecycle hooks have the names go-app calls.
@@ -48,6 +53,7 @@ func (p *Page) OnPreRender(ctx goapp.Context) {
 func (p *Page) OnMount(ctx goapp.Context) {
 	p.mounted = true
 	p.stopEscape = goapp.Window().AddEventListener("keydown", p.onKeyDown)
+	p.stopPointer = p.watchPointer()
 	goapp.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "ready")
 	// A User Timing mark lets benchmarks read when the app became ready.
 	if perf := goapp.Window().Get("performance"); perf.Truthy() {
@@ -59,6 +65,9 @@ func (p *Page) OnMount(ctx goapp.Context) {
 func (p *Page) OnDismount() {
 	if p.stopEscape != nil {
 		p.stopEscape()
+	}
+	if p.stopPointer != nil {
+		p.stopPointer()
 	}
 }
 
@@ -77,14 +86,15 @@ func (p *Page) OnNav(ctx goapp.Context) {
 	ctx.Defer(func(ctx goapp.Context) {
 		switch {
 		case cur.City != "" && cur.City != prev.City:
-			focus("#" + components.PanelHeadingID)
+			focus("#"+components.PanelHeadingID, !p.pointer.Load())
 		case cur.City == "" && prev.City != "" && !cur.NotFound:
-			focus(`a[data-class~="region"][data-id="` + prev.City + `"]`)
+			focus(`a[data-class~="region"][data-id="`+prev.City+`"]`, !p.pointer.Load())
 		}
 	})
 }
 
 func (p *Page) onKeyDown(ctx goapp.Context, e goapp.Event) {
+	p.pointer.Store(false)
 	if e.Get("key").String() != "Escape" || p.state.City == "" && !p.state.NotFound {
 		return
 	}
@@ -120,6 +130,7 @@ func (p *Page) Render() goapp.UI {
 				goapp.Div().Class("map-area").Body(
 					&components.JiangsuMap{Lang: l, Selected: s.City},
 					&components.Legend{Lang: l},
+					&components.CityList{Lang: l, Selected: s.City},
 				),
 				goapp.Div().Class("panel-area").Body(panel),
 			),
@@ -129,11 +140,29 @@ func (p *Page) Render() goapp.UI {
 		)
 }
 
+// watchPointer records pointer presses in p.pointer (keys reset it in
+// onKeyDown), with a plain listener that triggers no render. It returns
+// the function that stops it.
+func (p *Page) watchPointer() func() {
+	onPointer := goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
+		p.pointer.Store(true)
+		return nil
+	})
+	goapp.Window().Call("addEventListener", "pointerdown", onPointer, true)
+	return func() {
+		goapp.Window().Call("removeEventListener", "pointerdown", onPointer, true)
+		onPointer.Release()
+	}
+}
+
 // focus moves keyboard focus to the first element matching a CSS selector.
-func focus(selector string) {
+// Visible says whether it shows a focus ring: engines guess differently
+// for focus moved by script (WebKit shows one after a click, Firefox none
+// after Enter), so the page says what the reader's last input was.
+func focus(selector string, visible bool) {
 	el := goapp.Window().Get("document").Call("querySelector", selector)
 	if el.Truthy() {
-		el.Call("focus", map[string]any{"preventScroll": false})
+		el.Call("focus", map[string]any{"preventScroll": false, "focusVisible": visible})
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"github.com/jiangsu-map/jsmap/data"
 )
 
+var txtAllCities = data.Text{Zh: "全部13个设区市", En: "All 13 cities"}
+
 // CityList lists all 13 cities as links, grouped by status: the way to
 // choose a city without the map (screen readers, tiny regions on phones).
 type CityList struct {
@@ -46,6 +48,8 @@ func (cl *CityList) Render() goapp.UI {
 	}
 	return goapp.Nav().
 		Class("cities").
-		Aria("label", txtChooseCity.In(l)).
-		Body(sections...)
+		Aria("labelledby", "cities-title").
+		Body(append([]goapp.UI{
+			goapp.H2().ID("cities-title").Class("cities-title").Text(txtAllCities.In(l)),
+		}, sections...)...)
 }

@@ -59,12 +59,11 @@ func (p *CityPanel) renderCovered() goapp.UI {
 		items[i] = renderInitiative(l, in)
 	}
 	return goapp.Div().Class("panel-body").Body(
-		goapp.P().Class("lead").Text(c.Lead.In(l)),
+		goapp.P().Class("lead").Body(langText(l, c.Lead.In(l))...),
 		goapp.If(c.Target.In(l) != "",
-			goapp.P().Class("target").Body(
-				goapp.Strong().Text(txtTarget.In(l)+(map[data.Lang]string{data.Zh: "：", data.En: ": "})[l]),
-				goapp.Text(c.Target.In(l)),
-			),
+			goapp.P().Class("target").Body(append([]goapp.UI{
+				goapp.Strong().Text(txtTarget.In(l) + (map[data.Lang]string{data.Zh: "：", data.En: ": "})[l]),
+			}, langText(l, c.Target.In(l))...)...),
 		),
 		goapp.H3().Class("visually-hidden").Text(txtInitiatives.In(l)),
 		goapp.Ol().Class("initiatives").Body(items...),
@@ -92,8 +91,8 @@ func renderInitiative(l data.Lang, in data.Initiative) goapp.UI {
 		).Else(
 			goapp.P().Class("initiative-date initiative-date--none").Text(txtUndated.In(l)),
 		),
-		goapp.H4().Class("initiative-title").Text(in.Title.In(l)),
-		goapp.P().Class("initiative-summary").Text(in.Summary.In(l)),
+		goapp.H4().Class("initiative-title").Body(langText(l, in.Title.In(l))...),
+		goapp.P().Class("initiative-summary").Body(langText(l, in.Summary.In(l))...),
 		goapp.If(len(themes) > 0,
 			goapp.Ul().Class("themes").Aria("label", txtThemes.In(l)).Body(themes...),
 		),

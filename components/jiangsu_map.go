@@ -2,6 +2,7 @@ package components
 
 import (
 	"fmt"
+	"sort"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -22,7 +23,7 @@ type JiangsuMap struct {
 
 // Render draws the map.
 func (m *JiangsuMap) Render() goapp.UI {
-	cities := data.Cities()
+	cities := geoOrder(data.Cities())
 	regions := make([]goapp.UI, 0, len(cities))
 	labels := make([]goapp.UI, 0, len(cities))
 	for _, c := range cities {
@@ -41,6 +42,7 @@ func (m *JiangsuMap) Render() goapp.UI {
 			Attr("data-id", c.ID).
 			Aria("label", RegionLabel(c, m.Lang)).
 			OnClick(navigateOnClick(href)).
+			OnKeyDown(openOnSpace(href)).
 			Body(
 				svg("title").Text(c.Name.In(m.Lang)),
 				svg("path").Attr(svgClass, "region-shape").Attr("d", shape.D),
@@ -100,6 +102,28 @@ func svgPatterns() goapp.UI {
 				svg("circle").Attr(svgClass, "pat-dot").Attr("cx", "5").Attr("cy", "5").Attr("r", "1.6"),
 			),
 	)
+}
+
+// geoOrder sorts cities in reading order over the map, so Tab walks it
+// geographically rather than in the article's order: in bands from north
+// to south (by label, 150 map units high), west to east within a band.
+// Jiangsu reads as Xuzhou, Lianyungang; Suqian, Huai'an, Yancheng;
+// Yangzhou; Nanjing, Zhenjiang, Taizhou, Nantong; Changzhou, Wuxi, Suzhou.
+func geoOrder(cities []data.City) []data.City {
+	const band = 150
+	key := func(c data.City) (int, float64) {
+		s, _ := data.ShapeOf(c.ID)
+		return int(s.LabelY / band), s.LabelX
+	}
+	sort.SliceStable(cities, func(i, j int) bool {
+		bi, xi := key(cities[i])
+		bj, xj := key(cities[j])
+		if bi != bj {
+			return bi < bj
+		}
+		return xi < xj
+	})
+	return cities
 }
 
 // num formats a map coordinate compactly.

@@ -2,6 +2,7 @@ package components
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -172,13 +173,14 @@ func TestJiangsuMapRegionsHandleClicks(t *testing.T) {
 			}); err != nil {
 				t.Fatalf("regions group: %v", err)
 			}
-			for i, c := range data.Cities() {
+			for i, c := range geoOrder(data.Cities()) {
 				class := "region region--" + statusClass(c.Status)
 				want := svg("a").
 					Attr("href", "/en/city/"+c.ID).
 					Attr("data-id", c.ID).
 					Aria("label", RegionLabel(c, data.En)).
-					OnClick(func(goapp.Context, goapp.Event) {})
+					OnClick(func(goapp.Context, goapp.Event) {}).
+					OnKeyDown(func(goapp.Context, goapp.Event) {})
 				if c.ID == selected {
 					class += " is-selected"
 					want.Aria("current", "page")
@@ -192,5 +194,18 @@ func TestJiangsuMapRegionsHandleClicks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestGeoOrder pins the keyboard order: rows from north to south, west to
+// east within a row.
+func TestGeoOrder(t *testing.T) {
+	want := []string{"xuzhou", "lianyungang", "suqian", "huaian", "yancheng", "yangzhou", "nanjing", "zhenjiang", "taizhou", "nantong", "changzhou", "wuxi", "suzhou"}
+	var got []string
+	for _, c := range geoOrder(data.Cities()) {
+		got = append(got, c.ID)
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("geoOrder = %v, want %v", got, want)
 	}
 }

@@ -26,6 +26,5 @@ func (n *NotFound) Render() goapp.UI {
 			goapp.H2().ID(PanelHeadingID).TabIndex(-1).Text(txtNotFoundHead.In(l)),
 			goapp.P().Class("lead").Text(txtNotFoundBody.In(l)),
 			goapp.P().Body(goapp.A().Class("button").Href(Href(l, "")).Text(txtBackHome.In(l))),
-			&CityList{Lang: l},
 		)
 }

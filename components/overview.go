@@ -6,8 +6,16 @@ import (
 	"github.com/jiangsu-map/jsmap/data"
 )
 
-// Overview is the panel shown when no city is open: what the map shows and
-// the list of cities.
+var (
+	txtOverviewHint = data.Text{
+		Zh: "点选地图上的城市，或从地图下方的城市列表中选择，查看报道写到的新动作。",
+		En: "Choose a city on the map, or from the list of cities below it, to read the initiatives the report describes.",
+	}
+	txtAtAGlance = data.Text{Zh: "报道一览", En: "The report at a glance"}
+)
+
+// Overview is the panel shown when no city is open: how to use the map and
+// the story at a glance, one line per city the report covers.
 type Overview struct {
 	goapp.Compo
 
@@ -17,13 +25,35 @@ type Overview struct {
 // Render draws the overview.
 func (o *Overview) Render() goapp.UI {
 	l := o.Lang
+	var groups []goapp.UI
+	for _, st := range []data.Status{data.Trillion, data.Aspiring} {
+		var items []goapp.UI
+		for _, c := range data.Cities() {
+			if c.Status != st {
+				continue
+			}
+			items = append(items, goapp.Li().Class("glance-item").Body(
+				goapp.A().Class("glance-city").Href(Href(l, c.ID)).Text(c.Name.In(l)),
+				goapp.Span().Class("glance-lead").Body(langText(l, c.Lead.In(l))...),
+			))
+		}
+		groups = append(groups,
+			goapp.H4().Class("glance-group").Body(
+				goapp.Span().Class("swatch swatch--"+statusClass(st)).Aria("hidden", "true"),
+				goapp.Text(statusText(st).In(l)),
+			),
+			goapp.Ul().Class("glance-list").Body(items...),
+		)
+	}
 	return goapp.Section().
 		ID("panel").
 		Class("panel panel--overview").
 		Aria("labelledby", PanelHeadingID).
 		Body(
 			goapp.H2().ID(PanelHeadingID).TabIndex(-1).Text(txtChooseCity.In(l)),
-			&CityList{Lang: l},
+			goapp.P().Class("lead").Text(txtOverviewHint.In(l)),
+			goapp.H3().Class("glance-title").Text(txtAtAGlance.In(l)),
+			goapp.Div().Class("glance").Body(groups...),
 			&SourceCredit{Lang: l},
 		)
 }

@@ -30,3 +30,14 @@ func navigateOnClick(href string) goapp.EventHandler {
 		ctx.Navigate(href)
 	}
 }
+
+// openOnSpace makes Space open a map region, as it presses a button: links
+// only answer Enter by default, and Space would scroll the page instead.
+func openOnSpace(href string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		if k := e.Get("key"); k.Truthy() && k.String() == " " {
+			e.PreventDefault()
+			ctx.Navigate(href)
+		}
+	}
+}

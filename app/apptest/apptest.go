@@ -63,8 +63,12 @@ var (
 	buildErr  error
 )
 
-// serverBinary builds cmd/server once per process.
+// serverBinary builds cmd/server once per process, or uses the binary
+// named by $JSMAP_SERVER_BIN.
 func serverBinary() (string, error) {
+	if bin := os.Getenv("JSMAP_SERVER_BIN"); bin != "" {
+		return bin, nil
+	}
 	buildOnce.Do(func() {
 		root, err := ModuleRoot()
 		if err != nil {

@@ -1,0 +1,313 @@
+package e2e
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/jiangsu-map/jsmap/app/apptest"
+)
+
+// axeSource is axe-core's script, from the npm package installed with
+// `npm ci` (package.json pins the version).
+func axeSource(t *testing.T) string {
+	t.Helper()
+	root, err := apptest.ModuleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(root, "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		t.Fatalf("axe-core is not installed (run `npm ci`): %v", err)
+	}
+	return string(b)
+}
+
+func (tb *tab) emulateMedia(t *testing.T, media string, features map[string]string) {
+	t.Helper()
+	p := emulation.SetEmulatedMediaParams{Media: media}
+	for k, v := range features {
+		p.Features = append(p.Features, &emulation.MediaFeature{Name: k, Value: v})
+	}
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (tb *tab) viewport(t *testing.T, w, h int64) {
+	t.Helper()
+	tb.do(t, chromedp.EmulateViewport(w, h))
+}
+
+// TestAxe runs axe-core's WCAG 2.0, 2.1 and 2.2 level A and AA rules on
+// every kind of page, in both languages, in the light and the dark theme,
+// on a desktop and a phone screen.
+func TestAxe(t *testing.T) {
+	axe := axeSource(t)
+	pages := []string{"/", "/city/suzhou", "/city/xuzhou", "/city/lianyungang", "/city/atlantis", "/en/", "/en/city/yangzhou", "/en/city/huaian", "/en/city/atlantis"}
+	type violation struct {
+		ID, Help string
+		Nodes    []string
+	}
+	type result struct {
+		Passes     int
+		Violations []violation
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		for _, size := range []struct{ w, h int64 }{{1280, 900}, {390, 844}} {
+			t.Run(fmt.Sprintf("%s-%d", scheme, size.w), func(t *testing.T) {
+				tb := newTab(t)
+				tb.emulateMedia(t, "", map[string]string{"prefers-color-scheme": scheme})
+				tb.viewport(t, size.w, size.h)
+				for _, path := range pages {
+					tb.open(t, path)
+					tb.do(t, chromedp.Evaluate[chromedp.Void](axe))
+					res := eval[result](t, tb, `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
+						.then(r => ({Passes: r.passes.length, Violations: r.violations.map(v => ({ID: v.id, Help: v.help, Nodes: v.nodes.map(n => n.target.join(' ') + ' ' + n.failureSummary)}))}))`, chromedp.EvalAwaitPromise)
+					if res.Passes < 10 {
+						t.Errorf("%s: axe passed only %d rules; is it running?", path, res.Passes)
+					}
+					for _, v := range res.Violations {
+						t.Errorf("%s: %s (%s): %s", path, v.ID, v.Help, strings.Join(v.Nodes, "; "))
+					}
+				}
+				tb.mu.Lock()
+				tb.problems = filter(tb.problems, func(p string) bool { return !strings.Contains(p, "404") })
+				tb.mu.Unlock()
+			})
+		}
+	}
+}
+
+// TestKeyboardWalk uses the keyboard alone: Tab reaches all 13 cities in
+// geographic order with a visible focus ring, Enter and Space open a city,
+// focus lands on the panel heading, Escape returns it to the city, and Tab
+// goes on past the map (no trap).
+func TestKeyboardWalk(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/")
+	want := []string{"xuzhou", "lianyungang", "suqian", "huaian", "yancheng", "yangzhou", "nanjing", "zhenjiang", "taizhou", "nantong", "changzhou", "wuxi", "suzhou"}
+	var got []string
+	leftMap := false
+	for i := 0; i < 80 && !leftMap; i++ {
+		tb.do(t, chromedp.KeyEvent("\t"))
+		id := eval[string](t, tb, `(document.activeElement.closest('svg') && document.activeElement.getAttribute('data-id')) || ''`)
+		switch {
+		case id != "":
+			got = append(got, id)
+			checkFocusRing(t, tb, id)
+		case len(got) > 0:
+			leftMap = true
+		}
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("Tab order over the map:\n got %v\nwant %v", got, want)
+	}
+	if !leftMap {
+		t.Fatal("Tab never left the map: keyboard trap")
+	}
+
+	// Enter opens; focus moves to the panel heading; Escape returns it.
+	for _, key := range []struct{ name, key, city string }{{"Enter", "\r", "yancheng"}, {"Space", " ", "nantong"}} {
+		tb.do(t, chromedp.Focus(chromedp.CSS(fmt.Sprintf(`a[data-class~=region][data-id="%s"]`, key.city))), chromedp.KeyEvent(key.key))
+		tb.waitPanel(t, key.city)
+		if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.activeElement && document.activeElement.id === 'panel-title'`)); err != nil {
+			t.Errorf("%s: focus did not move to the panel heading", key.name)
+		}
+		if y := eval[float64](t, tb, `window.scrollY`); key.name == "Enter" && y < 0 {
+			t.Errorf("scroll %v", y)
+		}
+		tb.do(t, chromedp.KeyEvent("\x1b"))
+		tb.do(t, chromedp.WaitNotPresent(chromedp.CSS(`#panel[data-city]`)))
+		if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`document.activeElement && document.activeElement.getAttribute('data-id') === '%s'`, key.city))); err != nil {
+			t.Errorf("%s: after Escape focus is not back on %s", key.name, key.city)
+		}
+	}
+	// From the open panel, Tab moves on (the close control, then onwards).
+	tb.do(t, chromedp.Focus(chromedp.CSS(`a[data-class~=region][data-id="wuxi"]`)), chromedp.KeyEvent("\r"))
+	tb.waitPanel(t, "wuxi")
+	seen := map[string]bool{}
+	for i := 0; i < 40; i++ {
+		tb.do(t, chromedp.KeyEvent("\t"))
+		seen[eval[string](t, tb, `document.activeElement.getAttribute('class') || document.activeElement.getAttribute('data-class') || document.activeElement.tagName`)] = true
+	}
+	if !seen["panel-close"] {
+		t.Errorf("Tab from the panel heading never reached the close control (saw %v)", seen)
+	}
+	if len(seen) < 3 {
+		t.Errorf("Tab from the panel visited only %v: keyboard trap?", seen)
+	}
+}
+
+var rgbRe = regexp.MustCompile(`rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)`)
+
+// luminance is the WCAG relative luminance of a CSS rgb() colour.
+func luminance(t *testing.T, css string) float64 {
+	t.Helper()
+	m := rgbRe.FindStringSubmatch(css)
+	if m == nil {
+		t.Fatalf("not an rgb colour: %q", css)
+	}
+	var l [3]float64
+	for i := range l {
+		v, _ := strconv.ParseFloat(m[i+1], 64)
+		v /= 255
+		if v <= 0.03928 {
+			l[i] = v / 12.92
+		} else {
+			l[i] = math.Pow((v+0.055)/1.055, 2.4)
+		}
+	}
+	return 0.2126*l[0] + 0.7152*l[1] + 0.0722*l[2]
+}
+
+func contrast(t *testing.T, a, b string) float64 {
+	t.Helper()
+	la, lb := luminance(t, a), luminance(t, b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// checkFocusRing asserts the focused region draws a solid outline of at
+// least 2 px with 3:1 contrast against the page, not covered by the panel.
+func checkFocusRing(t *testing.T, tb *tab, id string) {
+	t.Helper()
+	type ring struct {
+		Style, Color, Bg string
+		Width            float64
+		Covered          bool
+	}
+	r := eval[ring](t, tb, `(() => {
+		const a = document.activeElement, cs = getComputedStyle(a);
+		const box = a.getBoundingClientRect();
+		const p = document.getElementById('panel').getBoundingClientRect();
+		const overlap = !(box.right < p.left || box.left > p.right || box.bottom < p.top || box.top > p.bottom);
+		const fixed = getComputedStyle(document.getElementById('panel')).position === 'fixed';
+		return {Style: cs.outlineStyle, Color: cs.outlineColor, Width: parseFloat(cs.outlineWidth),
+			Bg: getComputedStyle(document.body).backgroundColor, Covered: fixed && overlap};
+	})()`)
+	if r.Style != "solid" || r.Width < 2 {
+		t.Errorf("%s: focus outline %s %.1fpx, want solid ≥ 2px", id, r.Style, r.Width)
+		return
+	}
+	if c := contrast(t, r.Color, r.Bg); c < 3 {
+		t.Errorf("%s: focus ring contrast %.2f:1 against the page, want ≥ 3:1", id, c)
+	}
+	if r.Covered {
+		t.Errorf("%s: the panel covers the focused city", id)
+	}
+}
+
+// TestSmallScreensAndZoom: at 320 CSS px (a small phone) and at 200% zoom
+// of a 1280 px window (640 CSS px), nothing is cut off or scrolls sideways.
+func TestSmallScreensAndZoom(t *testing.T) {
+	for _, size := range []struct{ w, h int64 }{{320, 640}, {640, 450}} {
+		for _, path := range []string{"/", "/city/suzhou", "/en/city/xuzhou", "/en/city/atlantis"} {
+			t.Run(fmt.Sprintf("%d%s", size.w, path), func(t *testing.T) {
+				tb := newTab(t)
+				tb.viewport(t, size.w, size.h)
+				tb.open(t, path)
+				over := eval[[]string](t, tb, `(() => {
+					const out = [];
+					if (document.documentElement.scrollWidth > innerWidth) out.push('page scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + innerWidth);
+					for (const el of document.querySelectorAll('body *')) {
+						if (el.closest('.visually-hidden, svg, #app-wasm-loader')) continue;
+						const r = el.getBoundingClientRect();
+						if (r.width === 0 || r.height === 0) continue;
+						if (r.right > innerWidth + 1 || r.left < -1) out.push(el.tagName + '.' + el.className + ' spans ' + Math.round(r.left) + '..' + Math.round(r.right));
+						if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'hidden') out.push(el.tagName + '.' + el.className + ' clips its content');
+					}
+					return out.slice(0, 10);
+				})()`)
+				for _, o := range over {
+					t.Error(o)
+				}
+				// The sheet never covers the whole map.
+				if path == "/city/suzhou" {
+					covered := eval[bool](t, tb, `(() => {
+						const m = document.querySelector('svg[data-class~=map]').getBoundingClientRect();
+						const p = document.getElementById('panel').getBoundingClientRect();
+						return p.top <= Math.max(m.top, 0) && p.bottom >= Math.min(m.bottom, innerHeight);
+					})()`)
+					if covered {
+						t.Error("the city panel covers the whole map")
+					}
+				}
+				tb.mu.Lock()
+				tb.problems = filter(tb.problems, func(p string) bool { return !strings.Contains(p, "404") })
+				tb.mu.Unlock()
+			})
+		}
+	}
+}
+
+// TestMediaPreferences checks the dark theme, reduced motion and print.
+func TestMediaPreferences(t *testing.T) {
+	tb := newTab(t)
+	tb.emulateMedia(t, "", map[string]string{"prefers-color-scheme": "dark", "prefers-reduced-motion": "reduce"})
+	tb.open(t, "/city/suzhou")
+	if bg := eval[string](t, tb, `getComputedStyle(document.body).backgroundColor`); luminance(t, bg) > 0.1 {
+		t.Errorf("dark theme background %s is not dark", bg)
+	}
+	if d := eval[string](t, tb, `getComputedStyle(document.querySelector('[data-class~=region-shape]')).transitionDuration`); d != "0s" {
+		t.Errorf("with reduced motion, map transitions last %s, want 0s", d)
+	}
+
+	tb.emulateMedia(t, "print", nil)
+	type printed struct {
+		Hidden    []string
+		Highlight bool
+		Static    bool
+		Clipped   bool
+	}
+	p := eval[printed](t, tb, `(() => {
+		const hidden = [];
+		for (const sel of ['.lang-switch', '.panel-close', '.update-notice', '.cities']) {
+			const el = document.querySelector(sel);
+			if (el && getComputedStyle(el).display !== 'none') hidden.push(sel + ' is printed');
+		}
+		const panel = document.getElementById('panel');
+		return {Hidden: hidden, Highlight: !!document.querySelector('[data-class~=region-highlight]'),
+			Static: getComputedStyle(panel).position === 'static', Clipped: panel.scrollHeight > panel.clientHeight + 1};
+	})()`)
+	for _, h := range p.Hidden {
+		t.Errorf("print: %s", h)
+	}
+	if !p.Highlight {
+		t.Error("print: the city is not highlighted on the map")
+	}
+	if !p.Static || p.Clipped {
+		t.Errorf("print: panel static %v, clipped %v; want the whole panel in the flow", p.Static, p.Clipped)
+	}
+}
+
+// TestChineseInEnglishPages: Chinese names and quotations inside English
+// text carry lang="zh-Hans".
+func TestChineseInEnglishPages(t *testing.T) {
+	tb := newTab(t)
+	tb.open(t, "/en/city/xuzhou")
+	bad := eval[[]string](t, tb, `(() => {
+		const out = [];
+		const walk = document.createTreeWalker(document.getElementById('panel'), NodeFilter.SHOW_TEXT);
+		for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+			if (/\p{Script=Han}/u.test(n.data) && !n.parentElement.closest('[lang="zh-Hans"]')) out.push(n.data.slice(0, 40));
+		}
+		return out;
+	})()`)
+	for _, b := range bad {
+		t.Errorf("Chinese text without lang=zh-Hans on an English page: %q", b)
+	}
+	if n := eval[int](t, tb, `document.querySelectorAll('#panel [lang="zh-Hans"]').length`); n == 0 {
+		t.Error("no Chinese spans found: the check is blind")
+	}
+}
