@@ -311,3 +311,54 @@ func TestChineseInEnglishPages(t *testing.T) {
 		t.Error("no Chinese spans found: the check is blind")
 	}
 }
+
+// TestMapContrast: in both themes each region's outline has 3:1 contrast
+// against its own fill (so same-status neighbours stay apart), and its
+// name 4.5:1 against the halo it is drawn on.
+func TestMapContrast(t *testing.T) {
+	for _, scheme := range []string{"light", "dark"} {
+		t.Run(scheme, func(t *testing.T) {
+			tb := newTab(t)
+			tb.emulateMedia(t, "", map[string]string{"prefers-color-scheme": scheme})
+			tb.open(t, "/")
+			type colours struct{ Status, Stroke, Fill, Label, Halo string }
+			cs := eval[[]colours](t, tb, `['trillion', 'aspiring', 'uncovered'].map(st => {
+				const shape = document.querySelector('a[data-class~="region--' + st + '"] [data-class~=region-shape]');
+				const bg = document.querySelector('[data-class~="pat-bg--' + st + '"]');
+				const label = document.querySelector('[data-class~="region-label--' + st + '"]');
+				const ls = getComputedStyle(label);
+				return {Status: st, Stroke: getComputedStyle(shape).stroke,
+					Fill: bg ? getComputedStyle(bg).fill : getComputedStyle(shape).fill,
+					Label: ls.fill, Halo: ls.stroke};
+			})`)
+			for _, c := range cs {
+				if r := contrast(t, c.Stroke, c.Fill); r < 3 {
+					t.Errorf("%s: outline %s on fill %s is %.2f:1, want ≥ 3:1", c.Status, c.Stroke, c.Fill, r)
+				}
+				if r := contrast(t, c.Label, c.Halo); r < 4.5 {
+					t.Errorf("%s: name %s on %s is %.2f:1, want ≥ 4.5:1", c.Status, c.Label, c.Halo, r)
+				}
+			}
+		})
+	}
+}
+
+// TestTouch: on a phone with touch and no hover, a tap opens a city and
+// the sheet's close control dismisses it.
+func TestTouch(t *testing.T) {
+	tb := newTab(t)
+	tb.do(t, chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(3), chromedp.EmulateTouch))
+	tb.open(t, "/")
+	type point struct{ X, Y float64 }
+	p := eval[point](t, tb, `(() => {
+		const r = document.querySelector('[data-class~=region-label][data-id="yangzhou"]').getBoundingClientRect();
+		return {X: r.left + r.width / 2, Y: r.top + r.height / 2};
+	})()`)
+	tb.do(t, chromedp.TapXY(p.X, p.Y))
+	tb.waitPanel(t, "yangzhou")
+	tb.do(t, chromedp.Tap(chromedp.CSS(`.panel-close`)))
+	tb.do(t, chromedp.WaitNotPresent(chromedp.CSS(`#panel[data-city]`)))
+	if got := tb.path(t); got != "/" {
+		t.Errorf("after dismissing the sheet: path %q, want /", got)
+	}
+}
