@@ -9,7 +9,7 @@ DIST     ?= dist
 WASM     := build/app.wasm
 GOFLAGS_WASM := -trimpath -ldflags="-s -w"
 
-.PHONY: all run build wasm static test bench unit vet fmt geo icons clean deps-browser deps-npm sizes
+.PHONY: all run build wasm static test bench unit vet fmt geo icons clean deps-browser deps-engines deps-npm sizes
 
 all: build
 
@@ -30,15 +30,16 @@ static: wasm
 	$(GO) run ./cmd/static -out $(DIST) -wasm $(WASM) -base "$(BASE)" -origin "$(ORIGIN)"
 
 ## test: vet, unit tests, then browser tests against the built site
-test: vet deps-browser deps-npm build
+test: vet deps-engines deps-npm build
 	JSMAP_DIST=$(CURDIR)/$(DIST) $(GO) test -count=1 ./...
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 10s ./app/route/
 	$(GO) test -run '^$$' -fuzz '^FuzzServe$$' -fuzztime 5s ./cmd/server/
 
-## bench: browser benchmarks against the built site (build first)
+## bench: the performance benchmark and budget (cmd/bench, with Lighthouse) on the built site; BENCH_FLAGS=-json for JSON
 bench: deps-browser
 	@test -f $(DIST)/index.html || $(MAKE) build
-	JSMAP_DIST=$(CURDIR)/$(DIST) $(GO) test -run '^$$' -bench . -benchtime 5x -count 1 ./app/e2e/
+	@test -x node_modules/.bin/lighthouse || npm ci --no-audit --no-fund
+	JSMAP_DIST=$(CURDIR)/$(DIST) $(GO) run ./cmd/bench -lighthouse $(BENCH_FLAGS)
 
 ## unit: unit tests only (no browser, no build)
 unit:
@@ -54,11 +55,17 @@ fmt:
 
 ## deps-npm: the npm tools the browser tests use (axe-core), from package-lock.json
 deps-npm:
-	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
+	@test -f node_modules/axe-core/axe.min.js -a -f node_modules/pym.js/dist/pym.v1.min.js || npm ci --omit=dev --no-audit --no-fund
 
 ## deps-browser: make sure a Chromium is there (installs it on Debian/Ubuntu)
 deps-browser:
 	@bash .ci/ensure-chromium
+
+## deps-engines: Chromium, Firefox ESR and WebKitGTK's WebDriver with Xvfb for
+## app/xbrowser (installs missing ones on Debian/Ubuntu; elsewhere a missing
+## Firefox or WebKit is skipped unless JSMAP_BROWSERS names it)
+deps-engines:
+	@bash .ci/ensure-browsers
 
 ## geo: re-fetch the boundary package and regenerate data/geometry_gen.go
 geo:

@@ -12,6 +12,7 @@ var (
 		En: "Interactive map: how Jiangsu's five trillion-yuan cities and three aspiring cities develop new quality productive forces.",
 	}
 	notFoundTitle = data.Text{Zh: "找不到这座城市", En: "City not found"}
+	embedTitle    = data.Text{Zh: "江苏万亿之城的“新”动作 · 新质生产力地图", En: "Jiangsu's trillion-yuan cities and their “new” moves"}
 )
 
 // Title is the document title of a state.

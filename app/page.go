@@ -1,6 +1,7 @@
 package app
 
 import (
+	"net/url"
 	"strings"
 	"sync/atomic"
 
@@ -39,13 +40,13 @@ var (
 // the first client render matches the prerendered page and nothing jumps.
 func (p *Page) OnInit() {
 	if goapp.IsClient {
-		p.state = route.Parse(stripPrefix(goapp.Window().URL().Path))
+		p.state = parseURL(goapp.Window().URL())
 	}
 }
 
 // OnPreRender sets the state and the page metadata on the server.
 func (p *Page) OnPreRender(ctx goapp.Context) {
-	p.state = route.Parse(stripPrefix(ctx.Page().URL().Path))
+	p.state = parseURL(ctx.Page().URL())
 	p.setMeta(ctx)
 }
 
@@ -75,7 +76,7 @@ func (p *Page) OnDismount() {
 // including back and forward.
 func (p *Page) OnNav(ctx goapp.Context) {
 	p.prev = p.state
-	p.state = route.Parse(stripPrefix(ctx.Page().URL().Path))
+	p.state = parseURL(ctx.Page().URL())
 	p.setMeta(ctx)
 	prev, cur := p.prev, p.state
 	if prev == cur {
@@ -98,7 +99,7 @@ func (p *Page) onKeyDown(ctx goapp.Context, e goapp.Event) {
 	if e.Get("key").String() != "Escape" || p.state.City == "" && !p.state.NotFound {
 		return
 	}
-	ctx.Navigate(components.Href(p.state.Lang, ""))
+	ctx.Navigate(goapp.Getenv("GOAPP_ROOT_PREFIX") + p.state.With("").URL())
 }
 
 // setMeta sets the title, description and language of the document.
@@ -109,35 +110,62 @@ func (p *Page) setMeta(ctx goapp.Context) {
 	ctx.Page().SetLang(l.HTMLLang())
 }
 
-// Render draws the page.
+// Render draws the page: the full site, or the embed (map, panel and one
+// credit line, for iframes).
 func (p *Page) Render() goapp.UI {
 	s := p.state
 	l := s.Lang
 	var panel goapp.UI
 	if c, ok := data.CityByID(s.City); ok {
-		panel = &components.CityPanel{Lang: l, City: c}
+		panel = &components.CityPanel{Lang: l, City: c, Nav: s}
 	} else if s.NotFound {
-		panel = &components.NotFound{Lang: l}
+		panel = &components.NotFound{Lang: l, Nav: s}
 	} else {
-		panel = &components.Overview{Lang: l}
+		panel = &components.Overview{Lang: l, Nav: s}
+	}
+	layout := goapp.Main().Class("layout").Body(
+		goapp.Div().Class("map-area").Body(
+			&components.JiangsuMap{Lang: l, Selected: s.City, Nav: s},
+			&components.Legend{Lang: l},
+			&components.CityList{Lang: l, Selected: s.City, Nav: s},
+		),
+		goapp.Div().Class("panel-area").Body(panel),
+	)
+	status := goapp.P().Class("visually-hidden").Attr("role", "status").Text(Title(s))
+	if s.Embed {
+		return goapp.Div().
+			ID("page").
+			Class("page page--embed").
+			Body(
+				goapp.Header().Class("embed-bar").Body(
+					goapp.P().Class("embed-title").Text(embedTitle.In(l)),
+					&components.LangSwitch{Lang: l, City: s.City, Nav: s},
+				),
+				layout,
+				status,
+				&components.EmbedCredit{Lang: l, City: s.City},
+			)
 	}
 	return goapp.Div().
 		ID("page").
 		Class("page").
 		Body(
-			&components.Masthead{Lang: l, City: s.City},
-			goapp.Main().Class("layout").Body(
-				goapp.Div().Class("map-area").Body(
-					&components.JiangsuMap{Lang: l, Selected: s.City},
-					&components.Legend{Lang: l},
-					&components.CityList{Lang: l, Selected: s.City},
-				),
-				goapp.Div().Class("panel-area").Body(panel),
-			),
-			goapp.P().Class("visually-hidden").Attr("role", "status").Text(Title(s)),
-			&components.SiteFooter{Lang: l},
+			&components.Masthead{Lang: l, City: s.City, Nav: s},
+			layout,
+			status,
+			&components.SiteFooter{Lang: l, City: s.City},
 			&components.UpdateNotice{Lang: l},
 		)
+}
+
+// parseURL reads the page state from a URL of the site (base path and all).
+func parseURL(u *url.URL) route.State {
+	if u == nil {
+		return route.ParseURL(nil)
+	}
+	v := *u
+	v.Path = stripPrefix(v.Path)
+	return route.ParseURL(&v)
 }
 
 // watchPointer records pointer presses in p.pointer (keys reset it in
@@ -157,8 +185,8 @@ func (p *Page) watchPointer() func() {
 
 // focus moves keyboard focus to the first element matching a CSS selector.
 // Visible says whether it shows a focus ring: engines guess differently
-// for focus moved by script (WebKit shows one after a click, Firefox none
-// after Enter), so the page says what the reader's last input was.
+// for focus moved by script (WebKit shows one after a mouse click or a
+// tap), so the page says what the reader's last input was.
 func focus(selector string, visible bool) {
 	el := goapp.Window().Get("document").Call("querySelector", selector)
 	if el.Truthy() {

@@ -3,6 +3,7 @@ package components
 import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/data"
 )
 
@@ -15,6 +16,9 @@ type CityList struct {
 
 	Lang     data.Lang
 	Selected string
+	// Nav is the page's navigation state: links keep its kind of page
+	// (embed or not) and its options. Zero means the plain full site.
+	Nav route.State
 }
 
 // Render draws the list.
@@ -30,7 +34,7 @@ func (cl *CityList) Render() goapp.UI {
 			}
 			a := goapp.A().
 				Class("city-link city-link--"+statusClass(st)).
-				Href(Href(l, c.ID)).
+				Href(link(navFor(cl.Nav, l).With(c.ID))).
 				Aria("label", RegionLabel(c, l)).
 				Text(c.Name.In(l))
 			if c.ID == cl.Selected {

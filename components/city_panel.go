@@ -5,6 +5,7 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/data"
 )
 
@@ -19,6 +20,9 @@ type CityPanel struct {
 
 	Lang data.Lang
 	City data.City
+	// Nav is the page's navigation state: links keep its kind of page
+	// (embed or not) and its options. Zero means the plain full site.
+	Nav route.State
 }
 
 // Render draws the panel.
@@ -38,7 +42,7 @@ func (p *CityPanel) Render() goapp.UI {
 				goapp.H2().ID(PanelHeadingID).TabIndex(-1).Text(c.Name.In(l)),
 				goapp.A().
 					Class("panel-close").
-					Href(Href(l, "")).
+					Href(link(navFor(p.Nav, l).With(""))).
 					Aria("label", txtCloseLabel.In(l)).
 					Title(txtCloseLabel.In(l)).
 					Body(

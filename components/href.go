@@ -7,9 +7,24 @@ import (
 	"github.com/jiangsu-map/jsmap/data"
 )
 
-// Href returns the link to a page (city "" for the overview) under the
-// site's base path, which go-app publishes as GOAPP_ROOT_PREFIX on both the
-// server and the client.
+// Href returns the link to a full-site page (city "" for the overview)
+// under the site's base path, which go-app publishes as GOAPP_ROOT_PREFIX
+// on both the server and the client.
 func Href(l data.Lang, city string) string {
 	return goapp.Getenv("GOAPP_ROOT_PREFIX") + route.Path(l, city)
+}
+
+// link returns the URL of state s under the site's base path, with its
+// options (theme, dark, childId…) in the query.
+func link(s route.State) string {
+	return goapp.Getenv("GOAPP_ROOT_PREFIX") + s.URL()
+}
+
+// navFor returns the navigation state links start from: nav when the page
+// set it, or the plain full site in language l.
+func navFor(nav route.State, l data.Lang) route.State {
+	if nav.Lang == "" {
+		return route.State{Lang: l, Dark: route.DarkAuto}
+	}
+	return nav
 }

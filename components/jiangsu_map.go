@@ -6,6 +6,7 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/data"
 )
 
@@ -19,6 +20,9 @@ type JiangsuMap struct {
 	Lang data.Lang
 	// Selected is the id of the open city, or "".
 	Selected string
+	// Nav is the page's navigation state: links keep its kind of page
+	// (embed or not) and its options. Zero means the plain full site.
+	Nav route.State
 }
 
 // Render draws the map.
@@ -31,7 +35,7 @@ func (m *JiangsuMap) Render() goapp.UI {
 		if !ok {
 			continue
 		}
-		href := Href(m.Lang, c.ID)
+		href := link(navFor(m.Nav, m.Lang).With(c.ID))
 		class := "region region--" + statusClass(c.Status)
 		if c.ID == m.Selected {
 			class += " is-selected"

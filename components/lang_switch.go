@@ -3,6 +3,7 @@ package components
 import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/data"
 )
 
@@ -13,6 +14,9 @@ type LangSwitch struct {
 
 	Lang data.Lang
 	City string
+	// Nav is the page's navigation state: links keep its kind of page
+	// (embed or not) and its options. Zero means the plain full site.
+	Nav route.State
 }
 
 // Render draws the switch.
@@ -22,7 +26,7 @@ func (s *LangSwitch) Render() goapp.UI {
 	for _, l := range data.Langs {
 		a := goapp.A().
 			Class("lang-link").
-			Href(Href(l, s.City)).
+			Href(link(navFor(s.Nav, s.Lang).With(s.City).InLang(l))).
 			Lang(l.HTMLLang()).
 			Attr("hreflang", l.HTMLLang()).
 			Text(names[l])

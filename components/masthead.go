@@ -3,6 +3,7 @@ package components
 import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/data"
 )
 
@@ -14,6 +15,8 @@ type Masthead struct {
 	Lang data.Lang
 	// City is kept by the language switch.
 	City string
+	// Nav is the page's navigation state (see JiangsuMap.Nav).
+	Nav route.State
 }
 
 // Render draws the header.
@@ -22,7 +25,7 @@ func (m *Masthead) Render() goapp.UI {
 	return goapp.Header().Class("masthead").Body(
 		goapp.Div().Class("masthead-top").Body(
 			goapp.P().Class("kicker").Text(txtSiteKicker.In(l)),
-			&LangSwitch{Lang: l, City: m.City},
+			&LangSwitch{Lang: l, City: m.City, Nav: m.Nav},
 		),
 		goapp.H1().Body(
 			goapp.A().Class("home-link").Href(Href(l, "")).Text(txtSiteTitle.In(l)),

@@ -3,6 +3,7 @@ package components
 import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/data"
 )
 
@@ -12,6 +13,9 @@ type NotFound struct {
 	goapp.Compo
 
 	Lang data.Lang
+	// Nav is the page's navigation state: links keep its kind of page
+	// (embed or not) and its options. Zero means the plain full site.
+	Nav route.State
 }
 
 // Render draws the notice.
@@ -25,6 +29,6 @@ func (n *NotFound) Render() goapp.UI {
 		Body(
 			goapp.H2().ID(PanelHeadingID).TabIndex(-1).Text(txtNotFoundHead.In(l)),
 			goapp.P().Class("lead").Text(txtNotFoundBody.In(l)),
-			goapp.P().Body(goapp.A().Class("button").Href(Href(l, "")).Text(txtBackHome.In(l))),
+			goapp.P().Body(goapp.A().Class("button").Href(link(navFor(n.Nav, l).With(""))).Text(txtBackHome.In(l))),
 		)
 }

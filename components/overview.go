@@ -3,6 +3,7 @@ package components
 import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/data"
 )
 
@@ -20,6 +21,9 @@ type Overview struct {
 	goapp.Compo
 
 	Lang data.Lang
+	// Nav is the page's navigation state: links keep its kind of page
+	// (embed or not) and its options. Zero means the plain full site.
+	Nav route.State
 }
 
 // Render draws the overview.
@@ -33,7 +37,7 @@ func (o *Overview) Render() goapp.UI {
 				continue
 			}
 			items = append(items, goapp.Li().Class("glance-item").Body(
-				goapp.A().Class("glance-city").Href(Href(l, c.ID)).Text(c.Name.In(l)),
+				goapp.A().Class("glance-city").Href(link(navFor(o.Nav, l).With(c.ID))).Text(c.Name.In(l)),
 				goapp.Span().Class("glance-lead").Body(langText(l, c.Lead.In(l))...),
 			))
 		}

@@ -11,6 +11,8 @@ type SiteFooter struct {
 	goapp.Compo
 
 	Lang data.Lang
+	// City is the open city, for the embed code.
+	City string
 }
 
 // Render draws the footer.
@@ -25,6 +27,7 @@ func (f *SiteFooter) Render() goapp.UI {
 				Attr("download", "").
 				Text(txtLicence.In(l)),
 		),
+		&EmbedControl{Lang: l, City: f.City},
 		// Last in the footer: its late arrival moves nothing above it.
 		&InstallButton{Lang: l},
 	)

@@ -52,7 +52,7 @@ func (tb *tab) viewport(t *testing.T, w, h int64) {
 // on a desktop and a phone screen.
 func TestAxe(t *testing.T) {
 	axe := axeSource(t)
-	pages := []string{"/", "/city/suzhou", "/city/xuzhou", "/city/lianyungang", "/city/atlantis", "/en/", "/en/city/yangzhou", "/en/city/huaian", "/en/city/atlantis"}
+	pages := []string{"/", "/city/suzhou", "/city/xuzhou", "/city/lianyungang", "/city/atlantis", "/en/", "/en/city/yangzhou", "/en/city/huaian", "/en/city/atlantis", "/embed/", "/embed/city/suzhou", "/en/embed/city/yancheng"}
 	type violation struct {
 		ID, Help string
 		Nodes    []string

@@ -105,6 +105,9 @@ func (tb *tab) checkClean(t *testing.T) {
 	for _, p := range tb.problems {
 		t.Errorf("page problem: %s", p)
 	}
+	if tb.own == "" {
+		return // the test checks origins itself (several are in play)
+	}
 	own, _ := url.Parse(tb.own)
 	for _, r := range tb.requests {
 		u, err := url.Parse(r)
@@ -152,7 +155,9 @@ func (tb *tab) clickCity(t *testing.T, id string) {
 	t.Helper()
 	type point struct{ X, Y float64 }
 	p := eval[point](t, tb, fmt.Sprintf(`(() => {
-		const r = document.querySelector('[data-class~=region-label][data-id="%s"]').getBoundingClientRect();
+		const el = document.querySelector('[data-class~=region-label][data-id="%s"]');
+		el.scrollIntoView({block: 'center', inline: 'center'});
+		const r = el.getBoundingClientRect();
 		return {X: r.left + r.width / 2, Y: r.top + r.height / 2};
 	})()`, id))
 	tb.do(t, chromedp.MouseClickXY(p.X, p.Y))

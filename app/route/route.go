@@ -65,6 +65,9 @@ type State struct {
 	City string
 	// NotFound is set when the path names no page; City is then "".
 	NotFound bool
+	// Embed is set for the embed pages (/embed/…, /en/embed/…): the map
+	// and the panel without the site's chrome, for iframes.
+	Embed bool
 
 	// Theme is the highlighted theme's id (one of data.Themes()), or "".
 	Theme string
@@ -107,6 +110,10 @@ func parse(path string, q url.Values) State {
 		p = strings.TrimPrefix(strings.TrimPrefix(p, "en"), "/")
 	} else if l, ok := parseLang(first(q, ParamLang)); ok {
 		s.Lang = l
+	}
+	if p == "embed" || strings.HasPrefix(p, "embed/") {
+		s.Embed = true
+		p = strings.TrimPrefix(strings.TrimPrefix(p, "embed"), "/")
 	}
 	p = strings.TrimSuffix(p, "/")
 	switch {
@@ -192,9 +199,28 @@ func validChildID(id string) bool {
 	return true
 }
 
-// Path is the canonical path of the state (not-found states map to the overview).
+// Path is the canonical path of the state (not-found states map to the
+// overview of their kind).
 func (s State) Path() string {
+	if s.Embed {
+		return EmbedPath(s.Lang, s.City)
+	}
 	return Path(s.Lang, s.City)
+}
+
+// With returns the state with another city selected ("" for the overview),
+// keeping the language, the kind of page (embed or not) and the options:
+// the target of a link from this page to that city.
+func (s State) With(city string) State {
+	s.City = city
+	s.NotFound = false
+	return s
+}
+
+// InLang returns the same page in another language.
+func (s State) InLang(l data.Lang) State {
+	s.Lang = l
+	return s
 }
 
 // Query is the canonical query string of the state's options, without the
@@ -247,14 +273,31 @@ func Path(lang data.Lang, city string) string {
 	return p
 }
 
-// Pages lists the path of every page to prerender: both overviews and every
-// city in both languages.
+// EmbedPath returns the path of an embed page: the map (and a city's panel)
+// without the site's chrome.
+func EmbedPath(lang data.Lang, city string) string {
+	p := "/embed/"
+	if lang == data.En {
+		p = "/en/embed/"
+	}
+	if city != "" {
+		p += "city/" + city
+	}
+	return p
+}
+
+// Pages lists the path of every page to prerender, in both languages: the
+// overview and every city, and the same as embed pages.
 func Pages() []string {
 	var pages []string
 	for _, l := range data.Langs {
 		pages = append(pages, Path(l, ""))
 		for _, id := range data.IDs() {
 			pages = append(pages, Path(l, id))
+		}
+		pages = append(pages, EmbedPath(l, ""))
+		for _, id := range data.IDs() {
+			pages = append(pages, EmbedPath(l, id))
 		}
 	}
 	return pages

@@ -215,7 +215,8 @@ func TestPathRoundTrip(t *testing.T) {
 			t.Errorf("Parse(%q).Path() = %q, want %q", p, got, p)
 		}
 	}
-	if got, want := len(Pages()), 2*(1+len(data.IDs())); got != want {
+	// Per language: the overview and each city, as full pages and embeds.
+	if got, want := len(Pages()), 2*2*(1+len(data.IDs())); got != want {
 		t.Errorf("len(Pages()) = %d, want %d", got, want)
 	}
 }
@@ -309,4 +310,46 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestEmbedPaths(t *testing.T) {
+	tests := []struct {
+		path string
+		want State
+	}{
+		{"/embed/", State{Lang: data.Zh, Dark: DarkAuto, Embed: true}},
+		{"/embed", State{Lang: data.Zh, Dark: DarkAuto, Embed: true}},
+		{"/embed/city/suzhou", State{Lang: data.Zh, Dark: DarkAuto, Embed: true, City: "suzhou"}},
+		{"/en/embed/", State{Lang: data.En, Dark: DarkAuto, Embed: true}},
+		{"/en/embed/city/yancheng/", State{Lang: data.En, Dark: DarkAuto, Embed: true, City: "yancheng"}},
+		{"/embed/city/atlantis", State{Lang: data.Zh, Dark: DarkAuto, Embed: true, NotFound: true}},
+		{"/embed/embed/", State{Lang: data.Zh, Dark: DarkAuto, Embed: true, NotFound: true}},
+		{"/en/embedded", State{Lang: data.En, Dark: DarkAuto, NotFound: true}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.path, func(t *testing.T) {
+			if got := Parse(tc.path); got != tc.want {
+				t.Errorf("Parse(%q) = %+v, want %+v", tc.path, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWith(t *testing.T) {
+	u, _ := url.Parse("/en/embed/city/suzhou?dark=true&childId=map1&theme=computing")
+	s := ParseURL(u)
+	tests := []struct {
+		city, want string
+	}{
+		{"wuxi", "/en/embed/city/wuxi?theme=computing&dark=true&childId=map1"},
+		{"", "/en/embed/?theme=computing&dark=true&childId=map1"},
+	}
+	for _, tc := range tests {
+		if got := s.With(tc.city).URL(); got != tc.want {
+			t.Errorf("With(%q).URL() = %q, want %q", tc.city, got, tc.want)
+		}
+	}
+	if got, want := s.InLang(data.Zh).URL(), "/embed/city/suzhou?theme=computing&dark=true&childId=map1"; got != want {
+		t.Errorf("InLang(zh).URL() = %q, want %q", got, want)
+	}
 }

@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 )
@@ -29,7 +30,7 @@ import (
 type Browser interface {
 	// Engine names the engine: "chromium", "firefox" or "webkit".
 	Engine() string
-	// Version is the browser's product version, e.g. "153.7.0esr".
+	// Version is the browser's product version, e.g. "153.7.0".
 	Version() string
 	// Navigate loads url and returns once its load event has fired.
 	Navigate(ctx context.Context, url string) error
@@ -43,7 +44,8 @@ type Browser interface {
 	// Press presses and releases a key on the focused element. Key is a
 	// KeyboardEvent.key value: "Enter", "Escape", "Tab" or one character.
 	Press(ctx context.Context, key string) error
-	// Back goes one step back in the tab's history.
+	// Back goes one step back in the tab's history. It may return
+	// before the page has changed: wait for the state you expect.
 	Back(ctx context.Context) error
 	// URL is the address of the current document.
 	URL(ctx context.Context) (string, error)
@@ -88,7 +90,7 @@ func Required() (engines []string, ok bool, err error) {
 		if e == "" {
 			continue
 		}
-		if !known(e) {
+		if !slices.Contains(Engines, e) {
 			return nil, true, fmt.Errorf("%s: unknown engine %q (known: %s)", EnvBrowsers, e, strings.Join(Engines, ", "))
 		}
 		engines = append(engines, e)
@@ -97,15 +99,6 @@ func Required() (engines []string, ok bool, err error) {
 		return nil, true, fmt.Errorf("%s is set but names no engine", EnvBrowsers)
 	}
 	return engines, true, nil
-}
-
-func known(engine string) bool {
-	for _, e := range Engines {
-		if e == engine {
-			return true
-		}
-	}
-	return false
 }
 
 // ErrNotInstalled wraps the error of an engine that is not on the machine.
@@ -117,7 +110,7 @@ type Options struct {
 	// zero.
 	Width, Height int
 	// ChromiumFlags are extra Chromium command-line flags (e.g.
-	// "js-flags": "--noexpose_wasm"); other engines ignore them.
+	// "js-flags": "--jitless"); other engines ignore them.
 	ChromiumFlags map[string]any
 	// InitScript is JavaScript that runs in every new document before the
 	// page's own scripts. Only the Chromium driver supports it; the others
@@ -207,21 +200,15 @@ func WaitVisible(ctx context.Context, b Browser, sel string) error {
 	})()`)
 }
 
-// WaitPresent waits until an element matching sel exists.
-func WaitPresent(ctx context.Context, b Browser, sel string) error {
-	q, _ := json.Marshal(sel)
-	return WaitFor(ctx, b, "document.querySelector("+string(q)+")")
-}
-
-// ClickElement scrolls the element matching sel into view and clicks the
-// centre of its bounding box with a real pointer.
+// ClickElement scrolls the element matching sel into view if needed and
+// clicks the centre of its bounding box with a real pointer.
 func ClickElement(ctx context.Context, b Browser, sel string) error {
 	q, _ := json.Marshal(sel)
 	var p *struct{ X, Y float64 }
 	if err := b.Eval(ctx, `(() => {
 		const el = document.querySelector(`+string(q)+`);
 		if (!el) return null;
-		el.scrollIntoView({block: 'center', inline: 'center'});
+		el.scrollIntoView({block: 'nearest', inline: 'nearest'});
 		const r = el.getBoundingClientRect();
 		return {X: r.left + r.width / 2, Y: r.top + r.height / 2};
 	})()`, &p); err != nil {

@@ -29,39 +29,59 @@ type chromium struct {
 	problems []string
 }
 
-func startChromium(ctx context.Context, opts Options) (Browser, error) {
+func startChromium(ctx context.Context, opts Options) (_ Browser, err error) {
 	if _, err := apptest.ChromePath(); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotInstalled, err)
 	}
-	// The browser lives until Close, not until ctx (which bounds start-up
-	// only): chromedp ties the process to the context it is given.
+	// chromedp ties the browser's life to the context it starts with, so
+	// that is not ctx (which bounds only the set-up calls below).
 	bctx, cancel, err := apptest.NewBrowser(context.Background(), opts.ChromiumFlags)
 	if err != nil {
 		return nil, err
 	}
 	c := &chromium{ctx: bctx, cancel: cancel}
+	defer func() {
+		if err != nil {
+			cancel()
+		}
+	}()
 	if err := chromedp.Listen(bctx, c.onEvent); err != nil {
-		cancel()
 		return nil, err
 	}
 	w, h := opts.size()
-	if _, err := chromedp.Call(bctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: int64(w), Height: int64(h), DeviceScaleFactor: 1}); err != nil {
-		cancel()
-		return nil, fmt.Errorf("setting the viewport: %w", err)
+	setup := []struct {
+		what string
+		call func(ctx context.Context, t *chromedp.Target) error
+	}{
+		{"setting the viewport", func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: int64(w), Height: int64(h), DeviceScaleFactor: 1})
+			return err
+		}},
+		// A headless page never has system focus; emulate it, as a
+		// reader's foreground tab has it (:focus and :focus-visible need it).
+		{"emulating focus", func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+			return err
+		}},
+		{"adding the init script", func(ctx context.Context, t *chromedp.Target) error {
+			if opts.InitScript == "" {
+				return nil
+			}
+			_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: opts.InitScript})
+			return err
+		}},
+		{"reading the version", func(ctx context.Context, t *chromedp.Target) error {
+			v, err := cdp.Call(ctx, t, browser.GetVersion, cdp.Empty{})
+			// Product is e.g. "HeadlessChrome/156.0.8078.108".
+			c.version = v.Product[strings.LastIndex(v.Product, "/")+1:]
+			return err
+		}},
 	}
-	if opts.InitScript != "" {
-		if _, err := chromedp.Call(bctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: opts.InitScript}); err != nil {
-			cancel()
-			return nil, fmt.Errorf("adding the init script: %w", err)
+	for _, s := range setup {
+		if err := c.do(ctx, chromedp.Func(s.call)); err != nil {
+			return nil, fmt.Errorf("chromium: %s: %w", s.what, err)
 		}
 	}
-	v, err := chromedp.Call(bctx, browser.GetVersion, cdp.Empty{})
-	if err != nil {
-		cancel()
-		return nil, fmt.Errorf("reading the version: %w", err)
-	}
-	// Product is e.g. "HeadlessChrome/156.0.8078.108".
-	c.version = v.Product[strings.LastIndex(v.Product, "/")+1:]
 	return c, nil
 }
 
@@ -139,8 +159,21 @@ func (c *chromium) Press(ctx context.Context, key string) error {
 	return c.do(ctx, chromedp.KeyEvent(k))
 }
 
+// Back starts the history traversal and returns; unlike
+// chromedp.NavigateBack it does not wait for a load event, which a page
+// restored from the back-forward cache never fires.
 func (c *chromium) Back(ctx context.Context) error {
-	return c.do(ctx, chromedp.NavigateBack())
+	return c.do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		h, err := cdp.Call(ctx, t, page.GetNavigationHistory, cdp.Empty{})
+		if err != nil {
+			return err
+		}
+		if h.CurrentIndex <= 0 || h.CurrentIndex >= int64(len(h.Entries)) {
+			return errors.New("no previous history entry")
+		}
+		_, err = cdp.Call(ctx, t, page.NavigateToHistoryEntry, page.NavigateToHistoryEntryParams{EntryID: h.Entries[h.CurrentIndex-1].ID})
+		return err
+	}))
 }
 
 func (c *chromium) URL(ctx context.Context) (string, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -29,7 +30,7 @@ type firefox struct {
 
 // firefoxPrefs go into the fresh profile's user.js. Firefox's remote agent
 // already applies its recommended automation preferences; these silence
-// the remaining calls to services this machine cannot reach.
+// the remaining calls to services that a test machine need not reach.
 var firefoxPrefs = map[string]any{
 	"app.normandy.enabled":                                       false,
 	"messaging-system.rsexperimentloader.enabled":                false,
@@ -44,7 +45,7 @@ var bidiListeningRe = regexp.MustCompile(`WebDriver BiDi listening on (ws://\S+)
 
 func startFirefox(ctx context.Context, opts Options) (_ Browser, err error) {
 	if opts.InitScript != "" {
-		return nil, fmt.Errorf("%s: Options.InitScript is supported by Chromium only", "firefox")
+		return nil, errors.New("firefox: Options.InitScript is supported by Chromium only")
 	}
 	bin, err := lookPath(os.Getenv("FIREFOX_PATH"), "firefox-esr", "firefox")
 	if err != nil {
@@ -88,6 +89,8 @@ func startFirefox(ctx context.Context, opts Options) (_ Browser, err error) {
 		return nil, err
 	}
 	b.version = sess.Capabilities.BrowserVersion
+	// The tab Firefox opens at start-up never gets focus in headless
+	// mode, so nothing in it would match :focus: drive a new tab instead.
 	var tree struct {
 		Contexts []struct {
 			Context string `json:"context"`
@@ -96,10 +99,18 @@ func startFirefox(ctx context.Context, opts Options) (_ Browser, err error) {
 	if err := b.conn.call(ctx, "browsingContext.getTree", map[string]any{"maxDepth": 0}, &tree); err != nil {
 		return nil, err
 	}
-	if len(tree.Contexts) == 0 {
-		return nil, fmt.Errorf("firefox: no browsing context")
+	var tab struct {
+		Context string `json:"context"`
 	}
-	b.context = tree.Contexts[0].Context
+	if err := b.conn.call(ctx, "browsingContext.create", map[string]any{"type": "tab"}, &tab); err != nil {
+		return nil, err
+	}
+	b.context = tab.Context
+	for _, c := range tree.Contexts {
+		if err := b.conn.call(ctx, "browsingContext.close", map[string]any{"context": c.Context}, nil); err != nil {
+			return nil, err
+		}
+	}
 	w, h := opts.size()
 	if err := b.conn.call(ctx, "browsingContext.setViewport", map[string]any{
 		"context": b.context, "viewport": map[string]any{"width": w, "height": h},

@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,23 +18,51 @@ import (
 	"github.com/jiangsu-map/jsmap/data"
 )
 
-// site is cmd/server serving the built dist/, started by TestMain.
-var site *apptest.Server
+// site is cmd/server serving the built dist/, started by the first
+// browser test and stopped by TestMain.
+var (
+	siteOnce sync.Once
+	site     *apptest.Server
+	siteErr  error
+)
 
 func TestMain(m *testing.M) {
-	dist, err := apptest.Dist()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "xbrowser:", err)
-		os.Exit(1)
-	}
-	site, err = apptest.StartServer(dist, "")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "xbrowser:", err)
-		os.Exit(1)
-	}
 	code := m.Run()
-	site.Stop()
+	if site != nil {
+		site.Stop()
+	}
 	os.Exit(code)
+}
+
+// needBrowsers skips browser tests under -short, and when neither
+// $JSMAP_DIST (which `make test` sets) nor $JSMAP_BROWSERS is set, as
+// `make unit` and a plain `go test ./...` promise no browser and no build.
+func needBrowsers(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test (-short)")
+	}
+	_, required, _ := Required()
+	if os.Getenv("JSMAP_DIST") == "" && !required {
+		t.Skipf("browser test: set JSMAP_DIST to the built site (make test does) or %s to run it", EnvBrowsers)
+	}
+}
+
+// siteURL returns the base URL of the built site (`make build`), served
+// by cmd/server; a missing site fails the test.
+func siteURL(t *testing.T) string {
+	t.Helper()
+	needBrowsers(t)
+	siteOnce.Do(func() {
+		var dist string
+		if dist, siteErr = apptest.Dist(); siteErr == nil {
+			site, siteErr = apptest.StartServer(dist, "")
+		}
+	})
+	if siteErr != nil {
+		t.Fatal(siteErr)
+	}
+	return site.URL
 }
 
 // startFor starts engine for a test and closes it when the test ends. An
@@ -43,7 +74,7 @@ func startFor(t *testing.T, engine string, opts Options) Browser {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if required && !contains(engines, engine) {
+	if required && !slices.Contains(engines, engine) {
 		t.Skipf("%s is not in %s=%s", engine, EnvBrowsers, os.Getenv(EnvBrowsers))
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
@@ -63,20 +94,12 @@ func startFor(t *testing.T, engine string, opts Options) Browser {
 	return b
 }
 
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
 // run is one check of the suite in one browser.
 type run struct {
-	t   *testing.T
-	ctx context.Context
-	b   Browser
+	t    *testing.T
+	ctx  context.Context
+	b    Browser
+	site string // the site's base URL
 }
 
 // eval evaluates js into a T, failing the check on error.
@@ -92,7 +115,7 @@ func eval[T any](r *run, js string) T {
 // open loads path and waits until the WebAssembly app is ready.
 func (r *run) open(path string) {
 	r.t.Helper()
-	if err := r.b.Navigate(r.ctx, site.URL+path); err != nil {
+	if err := r.b.Navigate(r.ctx, r.site+path); err != nil {
 		r.t.Fatalf("opening %s: %v", path, err)
 	}
 	r.wait(`document.documentElement.getAttribute('data-app') === 'ready'`)
@@ -166,6 +189,26 @@ func (r *run) checkCity(when, id string, en bool) {
 	}
 }
 
+// checkFocus checks that the element with id has keyboard focus, and
+// whether it shows a focus ring (:focus-visible): for keyboard users, not
+// after a pointer click.
+func (r *run) checkFocus(when, id string, ring bool) {
+	r.t.Helper()
+	var f struct {
+		ID   string
+		Ring bool
+	}
+	if err := r.b.Eval(r.ctx, `({ID: document.activeElement.id, Ring: document.activeElement.matches(':focus-visible')})`, &f); err != nil {
+		r.t.Fatal(err)
+	}
+	switch {
+	case f.ID != id:
+		r.t.Errorf("%s: focus on #%s, want #%s", when, f.ID, id)
+	case f.Ring != ring:
+		r.t.Errorf("%s: #%s shows a focus ring: %v, want %v", when, id, f.Ring, ring)
+	}
+}
+
 // check is one step of the suite. Steps run in order in one browser;
 // each starts from a page it opens itself, except where noted.
 type check struct {
@@ -187,6 +230,40 @@ var suite = []check{
 			r.t.Errorf("%d region links on the map, want 13", n)
 		}
 	}},
+	{name: "service-worker", run: func(r *run) {
+		// Continues on the page the previous step opened: go-app registers
+		// its worker there.
+		r.wait(`navigator.serviceWorker && navigator.serviceWorker.ready.then(reg => reg.active && reg.active.state === 'activated')`)
+	}},
+	{name: "no-jump-when-app-takes-over", run: func(r *run) {
+		// The prerendered page as it is before the WebAssembly starts
+		// (go-app's ?wasm=false), then the same page once the app has
+		// replaced it: every part must be where it was.
+		const boxes = `[...document.querySelectorAll('.masthead, .layout, svg[data-class~=map], .legend, #panel, #panel h2, .site-footer')].map(el => {
+			const r = el.getBoundingClientRect();
+			return {Sel: el.id || el.getAttribute('class') || el.getAttribute('data-class'), X: r.x, Y: r.y + scrollY, W: r.width, H: r.height};
+		})`
+		type box struct {
+			Sel        string
+			X, Y, W, H float64
+		}
+		if err := r.b.Navigate(r.ctx, r.site+"/city/suzhou?wasm=false"); err != nil {
+			r.t.Fatal(err)
+		}
+		r.wait(`document.readyState === 'complete' && !document.getElementById('app-wasm-loader')`)
+		before := eval[[]box](r, boxes)
+		r.open("/city/suzhou")
+		after := eval[[]box](r, boxes)
+		if len(before) != 7 || len(after) != len(before) {
+			r.t.Fatalf("measured %d parts before the app and %d after, want 7 each", len(before), len(after))
+		}
+		for i, b := range before {
+			a := after[i]
+			if a.Sel != b.Sel || math.Abs(a.X-b.X) > 1 || math.Abs(a.Y-b.Y) > 1 || math.Abs(a.W-b.W) > 1 || math.Abs(a.H-b.H) > 1 {
+				r.t.Errorf("%s moved when the app took over: %+v, then %+v", b.Sel, b, a)
+			}
+		}
+	}},
 	{name: "click-three-cities", run: func(r *run) {
 		r.open("/")
 		// A reload would drop this marker.
@@ -196,6 +273,7 @@ var suite = []check{
 			r.waitPanel(id)
 			r.checkPath("after clicking "+id, "/city/"+id)
 			r.checkCity("after clicking "+id, id, false)
+			r.checkFocus("after clicking "+id, "panel-title", false)
 		}
 		if !eval[bool](r, `window.__noReload === true`) {
 			r.t.Error("the page reloaded while selecting cities")
@@ -218,6 +296,8 @@ var suite = []check{
 	}},
 	{name: "english-deep-link", run: func(r *run) {
 		r.open("/en/city/suzhou")
+		ms := eval[float64](r, `performance.getEntriesByName('app-ready')[0].startTime`)
+		r.t.Logf("%s %s: data-app=ready %.0f ms after navigation start (/en/city/suzhou, warm cache)", r.b.Engine(), r.b.Version(), ms)
 		r.waitPanel("suzhou")
 		r.checkCity("English deep link", "suzhou", true)
 		if got := eval[string](r, `document.documentElement.lang`); got != "en" {
@@ -237,6 +317,22 @@ var suite = []check{
 		r.waitPanel("nanjing")
 		r.checkPath("after Enter", "/city/nanjing")
 		r.checkCity("after Enter", "nanjing", false)
+		r.checkFocus("after Enter", "panel-title", true)
+		// Escape closes the city and returns focus to its region.
+		if err := r.b.Press(r.ctx, "Escape"); err != nil {
+			r.t.Fatal(err)
+		}
+		r.wait(`!document.querySelector('#panel[data-city]') && location.pathname === '/'`)
+		var f struct {
+			ID   string
+			Ring bool
+		}
+		if err := r.b.Eval(r.ctx, `({ID: document.activeElement.getAttribute('data-id') || document.activeElement.tagName, Ring: document.activeElement.matches(':focus-visible')})`, &f); err != nil {
+			r.t.Fatal(err)
+		}
+		if f.ID != "nanjing" || !f.Ring {
+			r.t.Errorf("after Escape: focus on %q with a focus ring %v, want Nanjing's region with a ring", f.ID, f.Ring)
+		}
 	}},
 	{name: "unknown-city", allowed: []string{"404"}, run: func(r *run) {
 		r.open("/city/atlantis")
@@ -252,6 +348,7 @@ var suite = []check{
 // TestSuite runs the same checks in Chromium, Firefox and WebKit: the
 // reader's path through the map, with real pointer and keyboard input.
 func TestSuite(t *testing.T) {
+	base := siteURL(t)
 	for _, engine := range Engines {
 		t.Run(engine, func(t *testing.T) {
 			b := startFor(t, engine, Options{})
@@ -260,9 +357,9 @@ func TestSuite(t *testing.T) {
 				t.Run(c.name, func(t *testing.T) {
 					ctx, cancel := context.WithTimeout(context.Background(), 45*time.Second)
 					defer cancel()
+					defer checkErrors(t, b, c.allowed)
 					defer screenshot(t, b, c.name)
-					c.run(&run{t: t, ctx: ctx, b: b})
-					checkErrors(t, b, c.allowed)
+					c.run(&run{t: t, ctx: ctx, b: b, site: base})
 				})
 			}
 		})

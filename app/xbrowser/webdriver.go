@@ -37,9 +37,10 @@ func newWDClient(base string) *wdClient {
 	return &wdClient{base: strings.TrimSuffix(base, "/"), hc: &http.Client{}}
 }
 
-// do sends a command. Path is relative to the session ("/url") when a
-// session exists and abs is false, else to the server ("/status"). A nil
-// body sends no body (GET, DELETE); out receives the response's "value".
+// do sends a command. Once a session exists, path is relative to it
+// ("/url" means /session/{id}/url), except for "/status" and paths that
+// start with "/session". A nil body sends none (GET, DELETE); out, if not
+// nil, receives the answer's "value".
 func (c *wdClient) do(ctx context.Context, method, path string, body, out any) error {
 	url := c.base + path
 	if c.session != "" && !strings.HasPrefix(path, "/session") && path != "/status" {

@@ -23,7 +23,7 @@ type webkit struct {
 
 func startWebKit(ctx context.Context, opts Options) (_ Browser, err error) {
 	if opts.InitScript != "" {
-		return nil, fmt.Errorf("%s: Options.InitScript is supported by Chromium only", "webkit")
+		return nil, errors.New("webkit: Options.InitScript is supported by Chromium only")
 	}
 	bin, err := lookPath(os.Getenv("WEBKIT_WEBDRIVER"), "WebKitWebDriver")
 	if err != nil {

@@ -76,6 +76,12 @@ func build(cfg config, log io.Writer) error {
 	if err := writeManifests(cfg.Out, base); err != nil {
 		return err
 	}
+	if err := patchAppJS(cfg.Out); err != nil {
+		return err
+	}
+	if err := writeOEmbed(cfg.Out, pages, base, cfg.Origin); err != nil {
+		return err
+	}
 	if err := stampVersion(cfg.Out, pages, version); err != nil {
 		return err
 	}
@@ -99,8 +105,10 @@ func sitePages() []page {
 		pages = append(pages, page{Path: p, File: fileFor(p)})
 	}
 	for _, l := range data.Langs {
-		p := route.NotFoundPath(l)
-		pages = append(pages, page{Path: p, File: strings.TrimPrefix(p, "/") + ".html"})
+		// The not-found pages, and the embed's own (served for /embed/…).
+		for _, p := range []string{route.NotFoundPath(l), route.EmbedPath(l, "") + "404"} {
+			pages = append(pages, page{Path: p, File: strings.TrimPrefix(p, "/") + ".html"})
+		}
 	}
 	return pages
 }

@@ -35,8 +35,8 @@ func TestFileFor(t *testing.T) {
 
 func TestSitePages(t *testing.T) {
 	pages := sitePages()
-	if got, want := len(pages), len(route.Pages())+len(data.Langs); got != want {
-		t.Fatalf("got %d pages, want %d (every route and a 404 per language)", got, want)
+	if got, want := len(pages), len(route.Pages())+2*len(data.Langs); got != want {
+		t.Fatalf("got %d pages, want %d (every route, and per language a 404 for the site and one for embeds)", got, want)
 	}
 	files := map[string]string{}
 	for _, p := range pages {
@@ -45,7 +45,7 @@ func TestSitePages(t *testing.T) {
 		}
 		files[p.File] = p.Path
 	}
-	for _, want := range []string{"index.html", "en/index.html", "404.html", "en/404.html", "city/suzhou.html", "en/city/suqian.html"} {
+	for _, want := range []string{"index.html", "en/index.html", "404.html", "en/404.html", "city/suzhou.html", "en/city/suqian.html", "embed/index.html", "en/embed/city/wuxi.html", "embed/404.html", "en/embed/404.html"} {
 		if _, ok := files[want]; !ok {
 			t.Errorf("no page writes %s", want)
 		}

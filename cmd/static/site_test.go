@@ -139,7 +139,7 @@ var bareARIA = regexp.MustCompile(`\saria-[a-z]+[\s>]`)
 func TestBuild(t *testing.T) {
 	dir, log := site(t, "", "")
 
-	wantPages := len(route.Pages()) + len(data.Langs)
+	wantPages := len(route.Pages()) + 2*len(data.Langs) // plus the site's and the embed's 404 pages
 	if want := fmt.Sprintf("static: %d pages", wantPages); !strings.Contains(log, want) {
 		t.Errorf("build log %q does not start with %q", log, want)
 	}

@@ -1,0 +1,107 @@
+package components
+
+import (
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"github.com/jiangsu-map/jsmap/app/route"
+	"github.com/jiangsu-map/jsmap/data"
+)
+
+var (
+	txtEmbed       = data.Text{Zh: "嵌入这张地图", En: "Embed this map"}
+	txtEmbedHelp   = data.Text{Zh: "把下面的代码粘贴到文章里：地图会随版面宽度调整，高度随内容自动变化。", En: "Paste this code into an article: the map fits the column width and sizes its height to its content."}
+	txtEmbedLabel  = data.Text{Zh: "嵌入代码", En: "Embed code"}
+	txtCopy        = data.Text{Zh: "复制代码", En: "Copy code"}
+	txtCopied      = data.Text{Zh: "已复制到剪贴板。", En: "Copied to the clipboard."}
+	txtCopyFailed  = data.Text{Zh: "无法自动复制，请手动选择代码复制。", En: "Could not copy automatically; select the code and copy it."}
+	txtEmbedTitle  = data.Text{Zh: "江苏新质生产力地图", En: "Jiangsu new quality productive forces map"}
+	embedMinHeight = 640
+)
+
+// EmbedControl shows the code that embeds the current city (or the
+// overview) in the current language, and copies it to the clipboard.
+type EmbedControl struct {
+	goapp.Compo
+
+	Lang data.Lang
+	City string
+	// Origin is the site's public origin, like "https://news.example.com";
+	// in the browser the page's own origin is used.
+	Origin string
+
+	origin string
+	status string
+}
+
+var _ goapp.Mounter = (*EmbedControl)(nil)
+
+// OnMount takes the origin the page is served from.
+func (e *EmbedControl) OnMount(ctx goapp.Context) {
+	u := goapp.Window().URL()
+	e.origin = u.Scheme + "://" + u.Host
+}
+
+// Snippet is the embed code for a city ("" for the overview) in language l
+// on a site at origin with base path prefix.
+func Snippet(origin, prefix string, l data.Lang, city string) string {
+	title := txtEmbedTitle.In(l)
+	if c, ok := data.CityByID(city); ok {
+		sep := "："
+		if l == data.En {
+			sep = ": "
+		}
+		title += sep + c.Name.In(l)
+	}
+	return route.EmbedSnippet(origin+prefix, l, city, title, embedMinHeight)
+}
+
+func (e *EmbedControl) snippet() string {
+	origin := e.origin
+	if origin == "" {
+		origin = e.Origin
+	}
+	return Snippet(origin, goapp.Getenv("GOAPP_ROOT_PREFIX"), e.Lang, e.City)
+}
+
+func (e *EmbedControl) copy(ctx goapp.Context, ev goapp.Event) {
+	l := e.Lang
+	s := e.snippet()
+	done := func(msg string) {
+		ctx.Dispatch(func(ctx goapp.Context) { e.status = msg })
+	}
+	clip := goapp.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		done(txtCopyFailed.In(l))
+		return
+	}
+	var ok, fail goapp.Func
+	release := func() {
+		ok.Release()
+		fail.Release()
+	}
+	ok = goapp.FuncOf(func(goapp.Value, []goapp.Value) any { release(); done(txtCopied.In(l)); return nil })
+	fail = goapp.FuncOf(func(goapp.Value, []goapp.Value) any { release(); done(txtCopyFailed.In(l)); return nil })
+	clip.Call("writeText", s).Call("then", ok, fail)
+}
+
+// Render draws a disclosure with the code and a copy button.
+func (e *EmbedControl) Render() goapp.UI {
+	l := e.Lang
+	return goapp.Details().Class("embed-control").Body(
+		goapp.Summary().Text(txtEmbed.In(l)),
+		goapp.P().Text(txtEmbedHelp.In(l)),
+		goapp.Textarea().
+			ID("embed-snippet").
+			Class("embed-snippet").
+			ReadOnly(true).
+			Rows(4).
+			Aria("label", txtEmbedLabel.In(l)).
+			// Text as content, not the value attribute: go-app cannot
+			// escape quotes in attributes.
+			Body(goapp.Text(e.snippet())),
+		goapp.P().Class("embed-actions").Body(
+			goapp.Button().Class("button embed-copy").Type("button").OnClick(e.copy).Text(txtCopy.In(l)),
+			goapp.Span().Class("embed-status").Attr("role", "status").Text(e.status),
+		),
+	)
+}

@@ -1,0 +1,100 @@
+/*! Jiangsu map, page side of embedding. Runs on every page (before and
+ * without the WebAssembly): applies the dark=… option, keeps static=1
+ * pages static, and inside an iframe reports the content height in the
+ * dialects host pages listen for: pym.js v1, AMP, WordPress and ours. */
+(function () {
+  "use strict";
+  var html = document.documentElement;
+  var q = new URLSearchParams(location.search);
+  var dark = q.get("dark");
+  if (dark === "true" || dark === "false") html.setAttribute("data-dark", dark);
+  var childId = q.get("childId");
+  if (childId && !/^[A-Za-z0-9_-]{1,64}$/.test(childId)) childId = null;
+  var secret = (location.hash.match(/[#?&]secret=([A-Za-z0-9]{1,64})/) || [])[1];
+  var isStatic = q.get("static") === "1" || q.get("static") === "true";
+  var framed = window.self !== window.top;
+
+  // In a sandboxed iframe without allow-same-origin (WordPress embeds) the
+  // page has an opaque origin and touching localStorage throws, which would
+  // stop go-app at start. Give it a storage that lives for the page.
+  ["localStorage", "sessionStorage"].forEach(function (name) {
+    try {
+      window[name].length;
+    } catch (e) {
+      var data = {};
+      var mem = {
+        getItem: function (k) { return Object.prototype.hasOwnProperty.call(data, k) ? data[k] : null; },
+        setItem: function (k, v) { data[k] = String(v); },
+        removeItem: function (k) { delete data[k]; },
+        clear: function () { data = {}; },
+        key: function (i) { return Object.keys(data)[i] || null; },
+        get length() { return Object.keys(data).length; }
+      };
+      try {
+        Object.defineProperty(window, name, { value: mem, configurable: true });
+      } catch (e2) {}
+    }
+  });
+  if (framed) html.setAttribute("data-framed", "");
+  // WordPress clamps its embeds to 1000 px without scrolling: a compact
+  // layout (web/app.css) keeps everything inside.
+  if (framed && secret) html.setAttribute("data-wp", "");
+
+  // Options that follow the reader from page to page inside the embed.
+  var keep = [];
+  if (dark === "true" || dark === "false") keep.push("dark=" + dark);
+  if (isStatic) keep.push("static=1");
+  if (childId) keep.push("childId=" + childId);
+
+  document.addEventListener("DOMContentLoaded", function () {
+    // The credit line opens the full app in a new tab: keep go-app from
+    // routing the click inside the frame.
+    document.addEventListener("click", function (e) {
+      var a = e.target && e.target.closest && e.target.closest("a[target=_blank]");
+      if (a) e.stopPropagation();
+    }, true);
+    if (isStatic && keep.length) {
+      // Plain links between static pages keep the options and the secret.
+      var links = document.querySelectorAll("a[href^='/']:not([target])");
+      for (var i = 0; i < links.length; i++) {
+        var href = links[i].getAttribute("href");
+        links[i].setAttribute("href", href + (href.indexOf("?") < 0 ? "?" : "&") + keep.join("&") + (secret ? "#?secret=" + secret : ""));
+      }
+    }
+  });
+
+  if (!framed || !window.parent) return;
+  // A host that sizes the frame (our embed.js, pym.js) lets the page give
+  // up its own scrolling, so wheel and touch scroll the article instead.
+  window.addEventListener("message", function (e) {
+    if (e.source !== window.parent) return;
+    var d = e.data;
+    if ((d && d.type === "jsmap:sized") || (typeof d === "string" && d.indexOf("pymxPYMx") === 0)) {
+      html.setAttribute("data-sized", "");
+    }
+  });
+  var last = "";
+  function send() {
+    var h = Math.ceil(document.body ? document.body.getBoundingClientRect().height : 0);
+    var ready = html.getAttribute("data-app") === "ready";
+    var key = h + " " + ready + " " + location.pathname;
+    if (h <= 0 || key === last) return;
+    last = key;
+    var p = window.parent;
+    p.postMessage({ type: "jsmap:height", height: h, ready: ready, path: location.pathname }, "*");
+    p.postMessage({ sentinel: "amp", type: "embed-size", height: h }, "*");
+    if (childId) p.postMessage("pymxPYMx" + childId + "xPYMxheightxPYMx" + h, "*");
+    if (secret) p.postMessage({ message: "height", value: h, secret: secret }, "*");
+  }
+  function watch() {
+    send();
+    if (window.ResizeObserver) new ResizeObserver(send).observe(document.body);
+    // Tell the host when the WebAssembly app has taken over, and which
+    // page is open after the reader selects a city.
+    new MutationObserver(send).observe(html, { attributes: true, attributeFilter: ["data-app"] });
+    new MutationObserver(send).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-city"], childList: true });
+    window.addEventListener("resize", send);
+  }
+  if (document.body) watch();
+  else document.addEventListener("DOMContentLoaded", watch);
+})();
