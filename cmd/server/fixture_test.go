@@ -49,7 +49,7 @@ var (
 // newFixture builds a small site like dist/ in a temporary directory and
 // returns its path. Next to it lies a secret file that must never be
 // served, reachable through symbolic links from inside the site.
-func newFixture(t *testing.T) string {
+func newFixture(t testing.TB) string {
 	t.Helper()
 	base := t.TempDir()
 	dir := filepath.Join(base, "dist")
@@ -98,7 +98,7 @@ func newFixture(t *testing.T) string {
 	return dir
 }
 
-func writeFile(t *testing.T, path, content string) {
+func writeFile(t testing.TB, path, content string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
@@ -111,14 +111,14 @@ func writeFile(t *testing.T, path, content string) {
 	}
 }
 
-func symlink(t *testing.T, target, link string) {
+func symlink(t testing.TB, target, link string) {
 	t.Helper()
 	if err := os.Symlink(target, link); err != nil {
 		t.Skipf("symbolic links unavailable: %v", err)
 	}
 }
 
-func gzipString(t *testing.T, s string) string {
+func gzipString(t testing.TB, s string) string {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := gzip.NewWriter(&buf)
@@ -131,7 +131,7 @@ func gzipString(t *testing.T, s string) string {
 	return buf.String()
 }
 
-func gunzipString(t *testing.T, s string) string {
+func gunzipString(t testing.TB, s string) string {
 	t.Helper()
 	zr, err := gzip.NewReader(strings.NewReader(s))
 	if err != nil {
@@ -145,12 +145,12 @@ func gunzipString(t *testing.T, s string) string {
 }
 
 // newTestHandler returns a handler for a fresh fixture.
-func newTestHandler(t *testing.T) *handler {
+func newTestHandler(t testing.TB) *handler {
 	t.Helper()
 	return mustHandler(t, newFixture(t))
 }
 
-func mustHandler(t *testing.T, dir string) *handler {
+func mustHandler(t testing.TB, dir string) *handler {
 	t.Helper()
 	h, err := newHandler(dir)
 	if err != nil {

@@ -69,6 +69,8 @@ func contentType(name string) string {
 type handler struct {
 	root     *os.Root
 	errorLog *log.Logger
+	// csp is the Content-Security-Policy sent with every response.
+	csp string
 }
 
 // option configures a handler.
@@ -80,10 +82,17 @@ func withErrorLog(l *log.Logger) option {
 	return func(h *handler) { h.errorLog = l }
 }
 
+// withFrameAncestors sets the CSP frame-ancestors sources, already checked
+// with checkFrameAncestors (default: any site may embed the pages).
+func withFrameAncestors(sources string) option {
+	return func(h *handler) { h.csp = contentSecurityPolicy(sources) }
+}
+
 // newHandler returns a handler serving the site in dir. It fails with a
 // clear message if dir does not exist, is not a directory or has no
-// index.html. All file access goes through an os.Root, so neither ".."
-// nor symbolic links can reach outside dir. Close releases the directory.
+// readable index.html. All file access goes through an os.Root, so neither
+// ".." nor symbolic links can reach outside dir. Close releases the
+// directory.
 func newHandler(dir string, opts ...option) (*handler, error) {
 	if dir == "" {
 		return nil, errors.New("-dir must not be empty")
@@ -105,11 +114,28 @@ func newHandler(dir string, opts ...option) (*handler, error) {
 		root.Close()
 		return nil, fmt.Errorf("site directory %q has no %s (run `make build` first?)", dir, indexPage)
 	}
-	h := &handler{root: root, errorLog: log.Default()}
+	if err := readable(root, indexPage); err != nil {
+		root.Close()
+		return nil, fmt.Errorf("site directory %q: %s is not readable: %w", dir, indexPage, err)
+	}
+	h := &handler{root: root, errorLog: log.Default(), csp: contentSecurityPolicy(defaultFrameAncestors)}
 	for _, opt := range opts {
 		opt(h)
 	}
 	return h, nil
+}
+
+// readable checks that name can be opened and read inside root.
+func readable(root *os.Root, name string) error {
+	f, err := root.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if _, err := f.Read(make([]byte, 1)); err != nil && !errors.Is(err, io.EOF) {
+		return err
+	}
+	return nil
 }
 
 // Close releases the served directory.
@@ -118,9 +144,12 @@ func (h *handler) Close() error { return h.root.Close() }
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr := w.Header()
 	hdr.Set("X-Content-Type-Options", "nosniff")
+	hdr.Set("Referrer-Policy", referrerPolicy)
+	// Embedding is governed by the policy's frame-ancestors alone. There is
+	// deliberately no X-Frame-Options: news sites embed the pages.
+	hdr.Set("Content-Security-Policy", h.csp)
 	// The app runs in sandboxed iframes whose opaque origin still has to
-	// fetch app.wasm and friends. There is deliberately no X-Frame-Options:
-	// news sites embed the pages.
+	// fetch app.wasm and friends.
 	hdr.Set("Access-Control-Allow-Origin", "*")
 
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -130,7 +159,8 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	name, dirStyle, ok := cleanPath(r.URL.Path)
-	if !ok {
+	// An opaque request target such as "C:\x" is no path at all.
+	if !ok || r.URL.Opaque != "" {
 		http.Error(w, "400 bad request", http.StatusBadRequest)
 		return
 	}

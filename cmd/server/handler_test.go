@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -421,7 +422,7 @@ func TestHead(t *testing.T) {
 
 func TestMethodNotAllowed(t *testing.T) {
 	h := newTestHandler(t)
-	for _, method := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch, http.MethodOptions, "PROPFIND"} {
+	for _, method := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch, http.MethodOptions, http.MethodTrace, http.MethodConnect, "PROPFIND", "get"} {
 		t.Run(method, func(t *testing.T) {
 			res := do(t, h, method, "/index.html")
 			if res.status != http.StatusMethodNotAllowed {
@@ -450,7 +451,16 @@ func TestCommonHeaders(t *testing.T) {
 		{"400", http.MethodGet, "/a/../b", nil, http.StatusBadRequest},
 		{"405", http.MethodPost, "/", nil, http.StatusMethodNotAllowed},
 		{"wasm", http.MethodGet, "/app.wasm", []string{"Accept-Encoding", "br"}, http.StatusOK},
+		{"206", http.MethodGet, "/app.wasm", []string{"Range", "bytes=0-3"}, http.StatusPartialContent},
+		{"416", http.MethodGet, "/app.wasm", []string{"Range", "bytes=999999-"}, http.StatusRequestedRangeNotSatisfiable},
+		{"412", http.MethodGet, "/", []string{"If-Match", `"stale"`}, http.StatusPreconditionFailed},
+		{"HEAD", http.MethodHead, "/city/suzhou", nil, http.StatusOK},
+		{"english 404", http.MethodGet, "/en/city/atlantis", nil, http.StatusNotFound},
+		{"hidden", http.MethodGet, "/.env", nil, http.StatusNotFound},
+		{"service worker", http.MethodGet, "/app-worker.js", nil, http.StatusOK},
+		{"svg", http.MethodGet, "/web/icons/icon.svg", nil, http.StatusOK},
 	}
+	wantCSP := contentSecurityPolicy(defaultFrameAncestors)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := do(t, h, tt.method, tt.target, tt.header...)
@@ -459,6 +469,12 @@ func TestCommonHeaders(t *testing.T) {
 			}
 			if got := res.header.Get("X-Content-Type-Options"); got != "nosniff" {
 				t.Errorf("got X-Content-Type-Options %q, want nosniff", got)
+			}
+			if got := res.header.Get("Referrer-Policy"); got != "strict-origin-when-cross-origin" {
+				t.Errorf("got Referrer-Policy %q, want strict-origin-when-cross-origin", got)
+			}
+			if got := res.header.Values("Content-Security-Policy"); len(got) != 1 || got[0] != wantCSP {
+				t.Errorf("got Content-Security-Policy %q, want exactly %q", got, wantCSP)
 			}
 			if got := res.header.Get("Access-Control-Allow-Origin"); got != "*" {
 				t.Errorf("got Access-Control-Allow-Origin %q, want *", got)
@@ -607,6 +623,45 @@ var hostilePaths = []struct {
 	{"/outdir", http.StatusNotFound},              // ... same
 	{"/city/changzhou", http.StatusNotFound},      // relative symlink climbing out
 	{"/city/changzhou.html", http.StatusNotFound}, // same, by file name
+	{"/outdir%2fsecret.txt", http.StatusNotFound}, // encoded slash into the symlink
+	{"//etc/passwd", http.StatusNotFound},         // absolute paths stay inside the site
+	{"/%2F%2Fetc%2Fpasswd", http.StatusNotFound},
+	{"/etc/passwd", http.StatusNotFound},
+	{"/proc/self/environ", http.StatusNotFound},
+	{"/%2e%2e", http.StatusBadRequest},
+	{"/.%2e/outside/secret.txt", http.StatusBadRequest},
+	{"/%2e%2e%5coutside%5csecret.txt", http.StatusBadRequest},
+	{"/web/..%2f.env", http.StatusBadRequest},
+	{"/" + strings.Repeat("../", 64) + "etc/passwd", http.StatusBadRequest},
+	{"/..%00/", http.StatusBadRequest},
+	{"/index.html%00", http.StatusBadRequest},
+	{"/index.html%2500", http.StatusNotFound}, // a literal "%00" in the name
+	{"/%0d%0aSet-Cookie:%20x=1", http.StatusBadRequest},
+	{"/%c0%ae%c0%ae/outside/secret.txt", http.StatusNotFound}, // overlong UTF-8 dots are just bytes
+	{"/city/..;/..;/outside/secret.txt", http.StatusNotFound},
+	{"/%2egit/config", http.StatusNotFound},
+	{"/.git%2fconfig", http.StatusNotFound},
+	{"/web/icons/.%2e/.%2e/.env", http.StatusBadRequest},
+	{"/" + strings.Repeat("a/", 2000) + "x", http.StatusNotFound},
+}
+
+// rawOnlyHostileTargets are request targets that no client library would
+// send; net/http or the handler must refuse them.
+var rawOnlyHostileTargets = []struct {
+	target     string
+	wantStatus int
+}{
+	{"../../outside/secret.txt", http.StatusBadRequest},
+	{"outside/secret.txt", http.StatusBadRequest},
+	{"*", http.StatusBadRequest},
+	{`C:\outside\secret.txt`, http.StatusBadRequest},
+	{"/%u002e%u002e/outside/secret.txt", http.StatusBadRequest},
+	{"/foo%zz", http.StatusBadRequest},
+	{"/a b", http.StatusBadRequest},
+	{"http://example.test/../../outside/secret.txt", http.StatusBadRequest},
+	{"http://example.test/%2e%2e/outside/secret.txt", http.StatusBadRequest},
+	{"http://example.test/.env", http.StatusNotFound},
+	{"/city/suzhou#/../../outside/secret.txt", http.StatusBadRequest},
 }
 
 func TestHostilePaths(t *testing.T) {
@@ -619,12 +674,13 @@ func TestHostilePaths(t *testing.T) {
 	}
 }
 
-// TestHostilePathsOverTCP sends the same targets as raw request lines, so
-// no client library normalises them first.
+// TestHostilePathsOverTCP sends the same targets, and some that only a raw
+// connection can send, as raw request lines, so no client library
+// normalises them first.
 func TestHostilePathsOverTCP(t *testing.T) {
 	srv := httptest.NewServer(newTestHandler(t))
 	defer srv.Close()
-	for _, tt := range hostilePaths {
+	for _, tt := range slices.Concat(hostilePaths, rawOnlyHostileTargets) {
 		t.Run(tt.target, func(t *testing.T) {
 			conn, err := net.Dial("tcp", srv.Listener.Addr().String())
 			if err != nil {

@@ -39,6 +39,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	dir := fs.String("dir", "dist", "directory holding the built site (must contain index.html)")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on; port 0 picks a free port")
 	grace := fs.Duration("grace", 10*time.Second, "how long to let in-flight requests finish on shutdown")
+	frameAncestors := fs.String("frame-ancestors", defaultFrameAncestors,
+		"CSP frame-ancestors: the sites allowed to embed the pages, space-separated (\"*\" any, \"'self'\", \"https://news.example.com\", \"'none'\")")
+	logRequests := fs.Bool("access-log", false, "log every request as a JSON line (log/slog) on standard error")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -54,13 +57,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *grace < 0 {
 		return fmt.Errorf("-grace must not be negative, got %s", *grace)
 	}
+	ancestors, err := checkFrameAncestors(*frameAncestors)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		fs.Usage()
+		return &usageError{err}
+	}
 
 	errorLog := log.New(stderr, "server: ", log.LstdFlags)
-	h, err := newHandler(*dir, withErrorLog(errorLog))
+	h, err := newHandler(*dir, withErrorLog(errorLog), withFrameAncestors(ancestors))
 	if err != nil {
 		return err
 	}
 	defer h.Close()
+	var handler http.Handler = h
+	if *logRequests {
+		handler = accessLog(h, newAccessLogger(stderr))
+	}
 
 	ln, err := new(net.ListenConfig).Listen(ctx, "tcp", *addr)
 	if err != nil {
@@ -70,12 +83,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		ln.Close()
 		return fmt.Errorf("printing address: %w", err)
 	}
-	return serve(ctx, ln, h, *grace, errorLog)
+	return serve(ctx, ln, handler, *grace, errorLog)
 }
 
-// serve runs an http.Server on ln until ctx is done or the server fails.
-func serve(ctx context.Context, ln net.Listener, h http.Handler, grace time.Duration, errorLog *log.Logger) error {
-	srv := &http.Server{
+// newServer returns the http.Server for h with this server's timeouts and
+// request header limit.
+func newServer(h http.Handler, errorLog *log.Logger) *http.Server {
+	return &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
@@ -83,6 +97,23 @@ func serve(ctx context.Context, ln net.Listener, h http.Handler, grace time.Dura
 		IdleTimeout:       idleTimeout,
 		MaxHeaderBytes:    maxHeaderBytes,
 		ErrorLog:          errorLog,
+	}
+}
+
+// serve runs an http.Server on ln until ctx is done or the server fails.
+// When ctx is done it stops accepting connections at once (new ones are
+// refused), closes idle ones, and waits up to grace for the requests in
+// flight to be answered completely; after that it closes what is left and
+// returns an error.
+func serve(ctx context.Context, ln net.Listener, h http.Handler, grace time.Duration, errorLog *log.Logger) error {
+	return serveWith(ctx, ln, newServer(h, errorLog), grace)
+}
+
+// serveWith is serve for a configured server.
+func serveWith(ctx context.Context, ln net.Listener, srv *http.Server, grace time.Duration) error {
+	errorLog := srv.ErrorLog
+	if errorLog == nil {
+		errorLog = log.Default()
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

@@ -110,6 +110,11 @@ func TestRunStartupErrors(t *testing.T) {
 		{"negative grace", []string{"-dir", site, "-grace", "-1s"}, "-grace", false},
 		{"unknown flag", []string{"-port", "80"}, "flag provided but not defined", true},
 		{"stray argument", []string{"-dir", site, "extra"}, "unexpected arguments", true},
+		{"bad duration", []string{"-dir", site, "-grace", "soon"}, "invalid value", true},
+		{"bad boolean", []string{"-dir", site, "-access-log=maybe"}, "invalid boolean", true},
+		{"frame-ancestors with a directive", []string{"-dir", site, "-frame-ancestors", "'self'; script-src *"}, "not a CSP source expression", true},
+		{"empty frame-ancestors", []string{"-dir", site, "-frame-ancestors", ""}, "must not be empty", true},
+		{"empty dir flag", []string{"-dir", "", "-addr", "127.0.0.1:0"}, "must not be empty", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,7 +141,7 @@ func TestRunStartupErrors(t *testing.T) {
 		if !errors.Is(err, flag.ErrHelp) {
 			t.Errorf("got error %v, want flag.ErrHelp", err)
 		}
-		for _, name := range []string{"-dir", "-addr", "-grace"} {
+		for _, name := range []string{"-dir", "-addr", "-grace", "-frame-ancestors", "-access-log"} {
 			if !strings.Contains(stderr.String(), name) {
 				t.Errorf("got usage %q, want it to mention %s", stderr.String(), name)
 			}

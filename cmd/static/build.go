@@ -53,12 +53,15 @@ func build(cfg config, log io.Writer) error {
 	if err := copyFile(cfg.Wasm, filepath.Join(cfg.Out, "web", "app.wasm")); err != nil {
 		return fmt.Errorf("copying the wasm (build it first with make wasm): %w", err)
 	}
-	version, err := hashTree(filepath.Join(cfg.Out, "web"), cfg.BuildID)
+	webHash, err := hashTree(filepath.Join(cfg.Out, "web"), cfg.BuildID)
 	if err != nil {
 		return err
 	}
-
 	app.Routes()
+	version, err := buildVersion(base, webHash)
+	if err != nil {
+		return err
+	}
 	h := app.Handler(base, version)
 	pages := sitePages()
 	paths := make([]string, len(pages))

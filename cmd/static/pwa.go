@@ -1,7 +1,10 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,4 +48,38 @@ func stampVersion(out string, pages []page, version string) error {
 		}
 	}
 	return nil
+}
+
+// goappFiles are the files go-app generates from the Handler settings; a
+// change to any of them must reach readers as a new version.
+var goappFiles = []string{"/app.js", "/app-worker.js", "/wasm_exec.js", "/app.css", "/manifest.webmanifest"}
+
+// buildVersion derives the service-worker version from everything a build
+// serves: the hash of web/ (the wasm, styles, icons) and go-app's generated
+// files as the Handler settings make them (rendered once with a
+// placeholder version). Identical inputs give an identical version, and a
+// change to the settings, the worker template or go-app itself gives a new
+// one. Pages are not hashed: go-app prints attributes in random order, and
+// their content comes from the wasm, which is hashed.
+func buildVersion(base, webHash string) (string, error) {
+	const placeholder = "version-placeholder"
+	h := app.Handler(base, placeholder)
+	sum := sha256.New()
+	fmt.Fprintf(sum, "web\x00%s\x00", webHash)
+	for _, p := range goappFiles {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", p, nil))
+		if rec.Code != 200 {
+			return "", fmt.Errorf("go-app's %s: status %d", p, rec.Code)
+		}
+		body := strings.ReplaceAll(rec.Body.String(), placeholder, "")
+		fmt.Fprintf(sum, "%s\x00%d\x00%s", p, len(body), body)
+	}
+	for _, p := range appJSPatches {
+		fmt.Fprintf(sum, "patch\x00%s\x00%s\x00", p.old, p.new)
+	}
+	for _, l := range data.Langs {
+		fmt.Fprintf(sum, "manifest\x00%s\x00", app.Manifest(l, base))
+	}
+	return hex.EncodeToString(sum.Sum(nil))[:12], nil
 }

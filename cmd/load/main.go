@@ -1,0 +1,105 @@
+// Command load is a bounded load test for cmd/server on loopback: a fixed
+// number of keep-alive connections send a fixed mix of requests (pages,
+// the wasm with brotli, the manifest and a missing file) for a fixed time,
+// and every answer is checked: the expected status and content coding, a
+// Content-Length, and a body of exactly that length (and of the size of
+// the file on disk). It reports requests per second, latency percentiles
+// and, when it starts the server itself, the server's resident memory
+// before and after.
+//
+// With -sigterm it sends the server SIGTERM partway through and checks the
+// graceful shutdown: every response already started is completed, new
+// connections are refused from then on, and the server exits 0 within its
+// grace period.
+//
+// Usage:
+//
+//	go build -o build/server ./cmd/server
+//	go run ./cmd/load -server build/server -dir dist -duration 10s -connections 64
+//	go run ./cmd/load -server build/server -dir dist -duration 10s -connections 64 -sigterm 5s
+//	go run ./cmd/load -url http://127.0.0.1:8080/ -dir dist   # a server already running
+//
+// It exits 1 when any check fails, 2 on bad flags.
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+	case errors.As(err, new(*usageError)):
+		os.Exit(2)
+	default:
+		fmt.Fprintln(os.Stderr, "load:", err)
+		os.Exit(1)
+	}
+}
+
+// usageError reports bad command-line arguments (already printed).
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// run parses args, runs the load test and prints the report on stdout. It
+// returns an error when a check fails.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg, err := parseFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	var srv *serverProcess
+	base := cfg.URL
+	serverLog := new(syncBuffer)
+	if cfg.Server != "" {
+		srv, err = startServer(ctx, cfg.Server, cfg.Dir, cfg.Grace, serverLog)
+		if err != nil {
+			return fmt.Errorf("%w\n%s", err, serverLog.String())
+		}
+		defer srv.kill()
+		base = srv.url
+	}
+	rep, err := loadTest(ctx, cfg, base, srv)
+	if err != nil {
+		return err
+	}
+	rep.serverLog = serverLog.String()
+	rep.print(stdout)
+	if failures := rep.failures(); len(failures) > 0 {
+		return fmt.Errorf("%d check(s) failed:\n  %s", len(failures), joinLines(failures))
+	}
+	fmt.Fprintln(stdout, "PASS")
+	return nil
+}
+
+// syncBuffer is a bytes.Buffer safe for a writing process and a reader.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
