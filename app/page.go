@@ -108,6 +108,8 @@ func (p *Page) setMeta(ctx goapp.Context) {
 	ctx.Page().SetTitle(Title(p.state))
 	ctx.Page().SetDescription(Description(p.state))
 	ctx.Page().SetLang(l.HTMLLang())
+	// The share image and card are written into the prerendered pages by
+	// cmd/static (crawlers read no script).
 }
 
 // Render draws the page: the full site, or the embed (map, panel and one
@@ -117,7 +119,7 @@ func (p *Page) Render() goapp.UI {
 	l := s.Lang
 	var panel goapp.UI
 	if c, ok := data.CityByID(s.City); ok {
-		panel = &components.CityPanel{Lang: l, City: c, Nav: s}
+		panel = &components.CityPanel{Lang: l, City: c, Nav: s, Share: !s.Embed}
 	} else if s.NotFound {
 		panel = &components.NotFound{Lang: l, Nav: s}
 	} else {
@@ -125,6 +127,7 @@ func (p *Page) Render() goapp.UI {
 	}
 	layout := goapp.Main().Class("layout").Body(
 		goapp.Div().Class("map-area").Body(
+			goapp.If(!s.Embed, &components.ThemeChips{Lang: l, Nav: s}),
 			&components.JiangsuMap{Lang: l, Selected: s.City, Nav: s},
 			&components.Legend{Lang: l},
 			&components.CityList{Lang: l, Selected: s.City, Nav: s},
@@ -145,6 +148,9 @@ func (p *Page) Render() goapp.UI {
 				status,
 				&components.EmbedCredit{Lang: l, City: s.City},
 			)
+	}
+	if s.Compare {
+		layout = goapp.Main().Class("layout layout--compare").Body(&components.CompareView{Lang: l, Nav: s})
 	}
 	return goapp.Div().
 		ID("page").

@@ -20,6 +20,8 @@ type CityPanel struct {
 
 	Lang data.Lang
 	City data.City
+	// Share shows the share control (the full site; not embeds).
+	Share bool
 	// Nav is the page's navigation state: links keep its kind of page
 	// (embed or not) and its options. Zero means the plain full site.
 	Nav route.State
@@ -53,14 +55,16 @@ func (p *CityPanel) Render() goapp.UI {
 			goapp.If(c.Covered(), p.renderCovered()).
 				Else(goapp.P().Class("lead").Text(fmt.Sprintf(txtNotCovered.In(l), c.Name.In(l)))),
 			&SourceCredit{Lang: l},
+			goapp.If(p.Share, &ShareButton{Lang: l, Title: c.Name.In(l) + " · " + txtEmbedTitle.In(l)}),
 		)
 }
 
 func (p *CityPanel) renderCovered() goapp.UI {
 	l, c := p.Lang, p.City
 	items := make([]goapp.UI, len(c.Initiatives))
+	theme, _ := data.ThemeByID(data.ThemeID(p.Nav.Theme))
 	for i, in := range c.Initiatives {
-		items[i] = renderInitiative(l, in)
+		items[i] = renderInitiative(l, in, theme)
 	}
 	return goapp.Div().Class("panel-body").Body(
 		goapp.P().Class("lead").Body(langText(l, c.Lead.In(l))...),
@@ -74,7 +78,7 @@ func (p *CityPanel) renderCovered() goapp.UI {
 	)
 }
 
-func renderInitiative(l data.Lang, in data.Initiative) goapp.UI {
+func renderInitiative(l data.Lang, in data.Initiative, theme data.Theme) goapp.UI {
 	date := formatDate(l, in.Date, in.EndDate)
 	themes := make([]goapp.UI, 0, len(in.Themes))
 	for _, id := range in.Themes {
@@ -89,7 +93,13 @@ func renderInitiative(l data.Lang, in data.Initiative) goapp.UI {
 			goapp.Dd().Lang("zh-Hans").Text(f.Value),
 		)
 	}
-	return goapp.Li().Class("initiative").Body(
+	li := goapp.Li().Class("initiative")
+	match := theme.ID != "" && in.HasTheme(theme.ID)
+	if match {
+		li.Class("initiative is-match")
+	}
+	return li.Body(
+		goapp.If(match, goapp.P().Class("match-note").Text(fmt.Sprintf(txtMatchNote.In(l), theme.Name.In(l)))),
 		goapp.If(date != "",
 			goapp.Time().Class("initiative-date").DateTime("%s", in.Date).Text(date),
 		).Else(

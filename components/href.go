@@ -28,3 +28,12 @@ func navFor(nav route.State, l data.Lang) route.State {
 	}
 	return nav
 }
+
+// compareOf returns the comparison page in the language and with the
+// options of nav (the full site: the comparison has no embed version).
+func compareOf(nav route.State) route.State {
+	nav = nav.With("")
+	nav.Embed = false
+	nav.Compare = true
+	return nav
+}

@@ -32,6 +32,8 @@ var (
 	txtNotFoundBody = data.Text{Zh: "这个地址没有对应的城市。请在地图上或下面的列表里选择一座城市。", En: "No city matches this address. Choose a city on the map or from the list below."}
 	txtBackHome     = data.Text{Zh: "返回全省概览", En: "Back to the overview"}
 	txtLanguage     = data.Text{Zh: "语言", En: "Language"}
+	txtMatchNote    = data.Text{Zh: "属于所选主题：%s", En: "In the chosen theme: %s"}
+	txtRegionTheme  = data.Text{Zh: "，有“%s”主题的举措", En: ", with initiatives on %s"}
 )
 
 // statusText names a status.

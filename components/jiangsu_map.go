@@ -40,13 +40,22 @@ func (m *JiangsuMap) Render() goapp.UI {
 		if c.ID == m.Selected {
 			class += " is-selected"
 		}
+		label := RegionLabel(c, m.Lang)
+		if th, ok := data.ThemeByID(data.ThemeID(m.Theme())); ok {
+			if c.HasTheme(th.ID) {
+				class += " is-match"
+				label += fmt.Sprintf(txtRegionTheme.In(m.Lang), th.Name.In(m.Lang))
+			} else {
+				class += " is-dim"
+			}
+		}
 		a := svg("a").
 			Attr(svgClass, class).
 			Attr("href", href).
 			Attr("data-id", c.ID).
-			Aria("label", RegionLabel(c, m.Lang)).
-			OnClick(navigateOnClick(href)).
-			OnKeyDown(openOnSpace(href)).
+			Aria("label", label).
+			OnClick(navigateOnClick).
+			OnKeyDown(openOnSpace).
 			Body(
 				svg("title").Text(c.Name.In(m.Lang)),
 				svg("path").Attr(svgClass, "region-shape").Attr("d", shape.D),
@@ -81,7 +90,68 @@ func (m *JiangsuMap) Render() goapp.UI {
 			svg("g").Attr(svgClass, "regions").Body(regions...),
 			goapp.If(highlight != nil, highlight),
 			svg("g").Attr(svgClass, "labels").Body(labels...),
+			m.renderTour(),
 		)
+}
+
+// Theme is the theme the page highlights, or "".
+func (m *JiangsuMap) Theme() string { return m.Nav.Theme }
+
+// renderTour draws the study tour that starts from the selected city, if
+// the report has one: numbered lines to the Jiangsu cities visited and
+// arrows off the map's edge towards those outside it. The panel's text
+// says the same, so the drawing is hidden from screen readers.
+func (m *JiangsuMap) renderTour() goapp.UI {
+	tour, ok := data.TourFrom(m.Selected)
+	from, ok2 := data.ShapeOf(tour.From)
+	if !ok || !ok2 {
+		return nil
+	}
+	items := []goapp.UI{
+		svg("defs").Body(
+			svg("marker").ID("tour-arrow").
+				Attr("viewBox", "0 0 10 10").Attr("refX", "8").Attr("refY", "5").
+				Attr("markerWidth", "7").Attr("markerHeight", "7").Attr("orient", "auto-start-reverse").
+				Body(svg("path").Attr(svgClass, "tour-arrowhead").Attr("d", "M0 0L10 5L0 10z")),
+		),
+	}
+	for i, st := range tour.Stops {
+		var x, y float64
+		var name string
+		if st.Outside != nil {
+			x, y, name = st.Outside.EdgeX, st.Outside.EdgeY, st.Outside.Name.In(m.Lang)
+		} else {
+			to, _ := data.ShapeOf(st.City)
+			c, _ := data.CityByID(st.City)
+			// Stop short of the city's own label.
+			x, y, name = to.LabelX, to.LabelY-18, c.Name.In(m.Lang)
+		}
+		lx, ly := x, y+28
+		if st.Outside != nil && st.Outside.EdgeY < 900 {
+			lx, ly = x+8, y-12
+		}
+		items = append(items,
+			svg("line").Attr(svgClass, "tour-line").
+				Attr("x1", num(from.LabelX)).Attr("y1", num(from.LabelY+14)).
+				Attr("x2", num(x)).Attr("y2", num(y)).
+				Attr("marker-end", "url(#tour-arrow)"),
+		)
+		if st.Outside != nil {
+			anchor := "middle"
+			if st.Outside.EdgeY < 900 {
+				anchor = "start"
+			}
+			items = append(items, svg("text").Attr(svgClass, "tour-label").
+				Attr("x", num(lx)).Attr("y", num(ly-(map[bool]float64{true: 44, false: 0})[st.Outside.EdgeY >= 900])).
+				Attr("text-anchor", anchor).
+				Text(fmt.Sprintf("%d %s", i+1, name)))
+		} else {
+			items = append(items, svg("text").Attr(svgClass, "tour-label tour-label--stop").
+				Attr("x", num(x+22)).Attr("y", num(y-4)).
+				Text(fmt.Sprintf("%d", i+1)))
+		}
+	}
+	return svg("g").Attr(svgClass, "tour").DataSet("tour", tour.From).Attr("aria-hidden", "true").Body(items...)
 }
 
 // svgPatterns defines the fills that tell statuses apart without colour:

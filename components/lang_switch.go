@@ -26,7 +26,7 @@ func (s *LangSwitch) Render() goapp.UI {
 	for _, l := range data.Langs {
 		a := goapp.A().
 			Class("lang-link").
-			Href(link(navFor(s.Nav, s.Lang).With(s.City).InLang(l))).
+			Href(link(s.target(l))).
 			Lang(l.HTMLLang()).
 			Attr("hreflang", l.HTMLLang()).
 			Text(names[l])
@@ -38,4 +38,13 @@ func (s *LangSwitch) Render() goapp.UI {
 	return goapp.Nav().Class("lang-switch").Aria("label", txtLanguage.In(s.Lang)).Body(
 		goapp.Ul().Body(items...),
 	)
+}
+
+// target is this page in language l: the same city, or the same comparison.
+func (s *LangSwitch) target(l data.Lang) route.State {
+	n := navFor(s.Nav, s.Lang)
+	if !n.Compare {
+		n = n.With(s.City)
+	}
+	return n.InLang(l)
 }

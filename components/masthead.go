@@ -7,6 +7,8 @@ import (
 	"github.com/jiangsu-map/jsmap/data"
 )
 
+var txtCompareShort = data.Text{Zh: "八城对比", En: "Compare the cities"}
+
 // Masthead is the page header: kicker, headline, standfirst and the
 // language switch.
 type Masthead struct {
@@ -25,7 +27,10 @@ func (m *Masthead) Render() goapp.UI {
 	return goapp.Header().Class("masthead").Body(
 		goapp.Div().Class("masthead-top").Body(
 			goapp.P().Class("kicker").Text(txtSiteKicker.In(l)),
-			&LangSwitch{Lang: l, City: m.City, Nav: m.Nav},
+			goapp.Div().Class("masthead-links").Body(
+				goapp.A().Class("compare-link").Href(link(compareOf(navFor(m.Nav, l)))).Text(txtCompareShort.In(l)),
+				&LangSwitch{Lang: l, City: m.City, Nav: m.Nav},
+			),
 		),
 		goapp.H1().Body(
 			goapp.A().Class("home-link").Href(Href(l, "")).Text(txtSiteTitle.In(l)),

@@ -58,6 +58,10 @@ func (o *Overview) Render() goapp.UI {
 			goapp.P().Class("lead").Text(txtOverviewHint.In(l)),
 			goapp.H3().Class("glance-title").Text(txtAtAGlance.In(l)),
 			goapp.Div().Class("glance").Body(groups...),
+			&Timeline{Lang: l, Nav: o.Nav},
+			goapp.P().Class("compare-cta").Body(
+				goapp.A().Href(link(compareOf(navFor(o.Nav, l)))).Text(txtCompare.In(l)+" →"),
+			),
 			&SourceCredit{Lang: l},
 		)
 }

@@ -19,13 +19,17 @@ func svg(tag string) goapp.HTMLElem {
 // intercepts HTML <A> elements, so without this a click on a map region
 // would reload the page. Modified clicks keep the browser's behaviour (open
 // in a new tab or window).
-func navigateOnClick(href string) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) {
-		for _, k := range []string{"ctrlKey", "metaKey", "shiftKey", "altKey"} {
-			if e.Get(k).Truthy() {
-				return
-			}
+//
+// The target is read from the link's href when the event fires: go-app
+// keeps the first handler it mounted, so a closure over the href would go
+// stale when the page's options (the theme) change.
+func navigateOnClick(ctx goapp.Context, e goapp.Event) {
+	for _, k := range []string{"ctrlKey", "metaKey", "shiftKey", "altKey"} {
+		if e.Get(k).Truthy() {
+			return
 		}
+	}
+	if href := currentHref(e); href != "" {
 		e.PreventDefault()
 		ctx.Navigate(href)
 	}
@@ -33,11 +37,24 @@ func navigateOnClick(href string) goapp.EventHandler {
 
 // openOnSpace makes Space open a map region, as it presses a button: links
 // only answer Enter by default, and Space would scroll the page instead.
-func openOnSpace(href string) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) {
-		if k := e.Get("key"); k.Truthy() && k.String() == " " {
+func openOnSpace(ctx goapp.Context, e goapp.Event) {
+	if k := e.Get("key"); k.Truthy() && k.String() == " " {
+		if href := currentHref(e); href != "" {
 			e.PreventDefault()
 			ctx.Navigate(href)
 		}
 	}
+}
+
+// currentHref is the href of the element the event handler is on.
+func currentHref(e goapp.Event) string {
+	el := e.Get("currentTarget")
+	if !el.Truthy() {
+		return ""
+	}
+	h := el.Call("getAttribute", "href")
+	if !h.Truthy() {
+		return ""
+	}
+	return h.String()
 }

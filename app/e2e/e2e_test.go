@@ -449,8 +449,8 @@ func TestNoJumpWhenAppTakesOver(t *testing.T) {
 					if (el) {
 						const r = el.getBoundingClientRect();
 						window.__loaderMax = Math.max(window.__loaderMax, r.width * r.height / (innerWidth * innerHeight));
-						requestAnimationFrame(sample);
 					}
+					if (document.documentElement.getAttribute('data-app') !== 'ready') requestAnimationFrame(sample);
 				};
 				requestAnimationFrame(sample);
 			`}); err != nil {

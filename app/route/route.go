@@ -68,6 +68,8 @@ type State struct {
 	// Embed is set for the embed pages (/embed/…, /en/embed/…): the map
 	// and the panel without the site's chrome, for iframes.
 	Embed bool
+	// Compare is set for the comparison page (/compare, /en/compare).
+	Compare bool
 
 	// Theme is the highlighted theme's id (one of data.Themes()), or "".
 	Theme string
@@ -118,6 +120,8 @@ func parse(path string, q url.Values) State {
 	p = strings.TrimSuffix(p, "/")
 	switch {
 	case p == "":
+	case p == "compare" && !s.Embed:
+		s.Compare = true
 	case strings.HasPrefix(p, "city/"):
 		id := strings.TrimPrefix(p, "city/")
 		if _, ok := data.CityByID(id); ok {
@@ -202,8 +206,11 @@ func validChildID(id string) bool {
 // Path is the canonical path of the state (not-found states map to the
 // overview of their kind).
 func (s State) Path() string {
-	if s.Embed {
+	switch {
+	case s.Embed:
 		return EmbedPath(s.Lang, s.City)
+	case s.Compare:
+		return ComparePath(s.Lang)
 	}
 	return Path(s.Lang, s.City)
 }
@@ -214,6 +221,7 @@ func (s State) Path() string {
 func (s State) With(city string) State {
 	s.City = city
 	s.NotFound = false
+	s.Compare = false
 	return s
 }
 
@@ -286,8 +294,18 @@ func EmbedPath(lang data.Lang, city string) string {
 	return p
 }
 
+// ComparePath returns the path of the page that sets the trillion-yuan
+// cities beside the aspiring ones.
+func ComparePath(lang data.Lang) string {
+	if lang == data.En {
+		return "/en/compare"
+	}
+	return "/compare"
+}
+
 // Pages lists the path of every page to prerender, in both languages: the
-// overview and every city, and the same as embed pages.
+// overview and every city, the comparison, and the overview and cities as
+// embed pages.
 func Pages() []string {
 	var pages []string
 	for _, l := range data.Langs {
@@ -295,7 +313,7 @@ func Pages() []string {
 		for _, id := range data.IDs() {
 			pages = append(pages, Path(l, id))
 		}
-		pages = append(pages, EmbedPath(l, ""))
+		pages = append(pages, ComparePath(l), EmbedPath(l, ""))
 		for _, id := range data.IDs() {
 			pages = append(pages, EmbedPath(l, id))
 		}

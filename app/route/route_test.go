@@ -215,8 +215,9 @@ func TestPathRoundTrip(t *testing.T) {
 			t.Errorf("Parse(%q).Path() = %q, want %q", p, got, p)
 		}
 	}
-	// Per language: the overview and each city, as full pages and embeds.
-	if got, want := len(Pages()), 2*2*(1+len(data.IDs())); got != want {
+	// Per language: the overview and each city, as full pages and embeds,
+	// and the comparison.
+	if got, want := len(Pages()), 2*(2*(1+len(data.IDs()))+1); got != want {
 		t.Errorf("len(Pages()) = %d, want %d", got, want)
 	}
 }
@@ -351,5 +352,27 @@ func TestWith(t *testing.T) {
 	}
 	if got, want := s.InLang(data.Zh).URL(), "/embed/city/suzhou?theme=computing&dark=true&childId=map1"; got != want {
 		t.Errorf("InLang(zh).URL() = %q, want %q", got, want)
+	}
+}
+
+func TestComparePaths(t *testing.T) {
+	tests := []struct {
+		path string
+		want State
+	}{
+		{"/compare", State{Lang: data.Zh, Dark: DarkAuto, Compare: true}},
+		{"/compare/", State{Lang: data.Zh, Dark: DarkAuto, Compare: true}},
+		{"/en/compare", State{Lang: data.En, Dark: DarkAuto, Compare: true}},
+		{"/embed/compare", State{Lang: data.Zh, Dark: DarkAuto, Embed: true, NotFound: true}},
+		{"/compare/suzhou", State{Lang: data.Zh, Dark: DarkAuto, NotFound: true}},
+	}
+	for _, tc := range tests {
+		if got := Parse(tc.path); got != tc.want {
+			t.Errorf("Parse(%q) = %+v, want %+v", tc.path, got, tc.want)
+		}
+	}
+	s := Parse("/en/compare")
+	if got, want := s.With("wuxi").URL(), "/en/city/wuxi"; got != want {
+		t.Errorf("a link from the comparison to Wuxi: %q, want %q", got, want)
 	}
 }

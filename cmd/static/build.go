@@ -53,6 +53,9 @@ func build(cfg config, log io.Writer) error {
 	if err := copyFile(cfg.Wasm, filepath.Join(cfg.Out, "web", "app.wasm")); err != nil {
 		return fmt.Errorf("copying the wasm (build it first with make wasm): %w", err)
 	}
+	if err := writeShareImages(cfg.Out); err != nil {
+		return err
+	}
 	webHash, err := hashTree(filepath.Join(cfg.Out, "web"), cfg.BuildID)
 	if err != nil {
 		return err
@@ -83,6 +86,9 @@ func build(cfg config, log io.Writer) error {
 		return err
 	}
 	if err := writeOEmbed(cfg.Out, pages, base, cfg.Origin); err != nil {
+		return err
+	}
+	if err := socialMeta(cfg.Out, pages, base, cfg.Origin); err != nil {
 		return err
 	}
 	if err := stampVersion(cfg.Out, pages, version); err != nil {

@@ -73,7 +73,7 @@ func writeOEmbed(out string, pages []page, base, origin string) error {
 			Height:       oembedHeight,
 			CacheAge:     86400,
 		}
-		if img := shareImagePath(s.City); fileExists(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(img, "/")))) {
+		if img := app.ShareImage(s.City); fileExists(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(img, "/")))) {
 			o.ThumbnailURL, o.ThumbnailWidth, o.ThumbnailHeight = site+img, 1200, 630
 		}
 		b, err := json.MarshalIndent(o, "", "  ")
@@ -93,14 +93,6 @@ func writeOEmbed(out string, pages []page, base, origin string) error {
 		}
 	}
 	return nil
-}
-
-// shareImagePath is the URL path (under the base) of a page's share image.
-func shareImagePath(city string) string {
-	if city == "" {
-		city = "jiangsu"
-	}
-	return "/web/share/" + city + ".png"
 }
 
 func fileExists(f string) bool {

@@ -245,7 +245,9 @@ func TestNoViolationsOnTheSite(t *testing.T) {
 		{"click a city", func(t *testing.T) {
 			type point struct{ X, Y float64 }
 			p, err := chromedp.Run(ctx, chromedp.Evaluate[point](`(() => {
-				const r = document.querySelector('[data-class~=region-label][data-id="suzhou"]').getBoundingClientRect();
+				const el = document.querySelector('[data-class~=region-label][data-id="suzhou"]');
+				el.scrollIntoView({block: 'center'});
+				const r = el.getBoundingClientRect();
 				return {X: r.left + r.width / 2, Y: r.top + r.height / 2};
 			})()`))
 			if err != nil {

@@ -1,0 +1,48 @@
+package components
+
+import (
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"github.com/jiangsu-map/jsmap/app/route"
+	"github.com/jiangsu-map/jsmap/data"
+)
+
+var (
+	txtThemeChips = data.Text{Zh: "按主题看", En: "Explore by theme"}
+	txtThemeAll   = data.Text{Zh: "全部", En: "All"}
+)
+
+// ThemeChips lets the reader pick a theme: the map then highlights the
+// cities with initiatives in it. Each chip is a link that puts the theme in
+// the URL (?theme=ID), so a choice can be shared; the chosen one links back
+// to no theme.
+type ThemeChips struct {
+	goapp.Compo
+
+	Lang data.Lang
+	// Nav is the page's navigation state; its Theme is the chosen theme.
+	Nav route.State
+}
+
+// Render draws the chips.
+func (tc *ThemeChips) Render() goapp.UI {
+	l := tc.Lang
+	nav := navFor(tc.Nav, l)
+	chip := func(id, label string) goapp.UI {
+		to := nav
+		to.Theme = id
+		a := goapp.A().Class("chip").Href(link(to)).DataSet("theme", id).Text(label)
+		if nav.Theme == id {
+			a.Aria("current", "true")
+		}
+		return goapp.Li().Body(a)
+	}
+	items := []goapp.UI{chip("", txtThemeAll.In(l))}
+	for _, th := range data.Themes() {
+		items = append(items, chip(string(th.ID), th.Name.In(l)))
+	}
+	return goapp.Nav().Class("theme-chips").Aria("labelledby", "theme-chips-title").Body(
+		goapp.H2().ID("theme-chips-title").Class("theme-chips-title").Text(txtThemeChips.In(l)),
+		goapp.Ul().Class("chips").Body(items...),
+	)
+}

@@ -1,0 +1,40 @@
+package components
+
+import (
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"github.com/jiangsu-map/jsmap/app/route"
+	"github.com/jiangsu-map/jsmap/data"
+)
+
+var txtTimeline = data.Text{Zh: "时间线：2024年2月至3月", En: "Timeline: February to March 2024"}
+
+// Timeline lists every dated event of the report in date order, each
+// naming its city and linking to it.
+type Timeline struct {
+	goapp.Compo
+
+	Lang data.Lang
+	Nav  route.State
+}
+
+// Render draws the timeline.
+func (tl *Timeline) Render() goapp.UI {
+	l := tl.Lang
+	nav := navFor(tl.Nav, l)
+	var items []goapp.UI
+	for _, ev := range data.Timeline() {
+		in := ev.Initiative
+		items = append(items, goapp.Li().Class("event").DataSet("event-city", ev.City.ID).Body(
+			goapp.Time().Class("event-date").DateTime("%s", in.Date).Text(formatDate(l, in.Date, in.EndDate)),
+			goapp.A().Class("event-link").Href(link(nav.With(ev.City.ID))).Body(
+				goapp.Strong().Class("event-city").Text(ev.City.Name.In(l)),
+				goapp.Span().Class("event-title").Body(langText(l, in.Title.In(l))...),
+			),
+		))
+	}
+	return goapp.Section().Class("timeline").Aria("labelledby", "timeline-title").Body(
+		goapp.H3().ID("timeline-title").Class("timeline-title").Text(txtTimeline.In(l)),
+		goapp.Ol().Class("events").Body(items...),
+	)
+}
