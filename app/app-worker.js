@@ -11,11 +11,13 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(cacheName);
-      // "reload" skips the HTTP cache, so no file of an older build can
-      // enter the new cache. addAll rejects when any response is an error,
-      // which fails the install: the working version stays in place.
+      // "no-cache" revalidates every file with the server (a 304 when the
+      // browser already holds it, so the wasm the page just loaded is not
+      // downloaded twice), and no file of an older build can enter the new
+      // cache. addAll rejects when any response is an error, which fails
+      // the install: the working version stays in place.
       await cache.addAll(
-        resourcesToCache.map((url) => new Request(url, { cache: "reload" }))
+        resourcesToCache.map((url) => new Request(url, { cache: "no-cache" }))
       );
       // Take over at once; open pages then offer a reload (app.js tells
       // go-app, which shows the "new version" notice).

@@ -125,23 +125,23 @@ func (p *Page) Render() goapp.UI {
 	} else {
 		panel = &components.Overview{Lang: l, Nav: s}
 	}
-	layout := goapp.Main().Class("layout").Body(
-		goapp.Div().Class("map-area").Body(
+	layout := components.El("main").Class("layout").Body(
+		components.El("div").Class("map-area").Body(
 			goapp.If(!s.Embed, &components.ThemeChips{Lang: l, Nav: s}),
 			&components.JiangsuMap{Lang: l, Selected: s.City, Nav: s},
 			&components.Legend{Lang: l},
 			&components.CityList{Lang: l, Selected: s.City, Nav: s},
 		),
-		goapp.Div().Class("panel-area").Body(panel),
+		components.El("div").Class("panel-area").Body(panel),
 	)
-	status := goapp.P().Class("visually-hidden").Attr("role", "status").Text(Title(s))
+	status := components.El("p").Class("visually-hidden").Attr("role", "status").Text(Title(s))
 	if s.Embed {
-		return goapp.Div().
+		return components.El("div").
 			ID("page").
 			Class("page page--embed").
 			Body(
-				goapp.Header().Class("embed-bar").Body(
-					goapp.P().Class("embed-title").Text(embedTitle.In(l)),
+				components.El("header").Class("embed-bar").Body(
+					components.El("p").Class("embed-title").Text(embedTitle.In(l)),
 					&components.LangSwitch{Lang: l, City: s.City, Nav: s},
 				),
 				layout,
@@ -150,9 +150,9 @@ func (p *Page) Render() goapp.UI {
 			)
 	}
 	if s.Compare {
-		layout = goapp.Main().Class("layout layout--compare").Body(&components.CompareView{Lang: l, Nav: s})
+		layout = components.El("main").Class("layout layout--compare").Body(&components.CompareView{Lang: l, Nav: s})
 	}
-	return goapp.Div().
+	return components.El("div").
 		ID("page").
 		Class("page").
 		Body(

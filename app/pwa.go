@@ -88,12 +88,17 @@ func Manifest(l data.Lang, base string) []byte {
 }
 
 // offlineResources lists what the service worker caches besides go-app's
-// own files: every page in both languages, the not-found pages, the English
-// manifest and the rest of web/. Paths under /web/ are left for go-app to
+// own files: every page of the full site in both languages, the not-found
+// pages, the English manifest and the rest of web/ except the share images. Paths under /web/ are left for go-app to
 // prefix; page paths carry base themselves.
 func offlineResources(base string) []string {
 	var res []string
 	for _, p := range route.Pages() {
+		// Embed pages live in other sites' iframes, where no service worker
+		// runs: they are not worth a reader's data.
+		if route.Parse(p).Embed {
+			continue
+		}
 		res = append(res, base+p)
 	}
 	for _, l := range data.Langs {

@@ -32,28 +32,28 @@ func (cl *CityList) Render() goapp.UI {
 			if c.Status != st {
 				continue
 			}
-			a := goapp.A().
+			a := el("a").
 				Class("city-link city-link--"+statusClass(st)).
-				Href(link(navFor(cl.Nav, l).With(c.ID))).
+				Attr("href", link(navFor(cl.Nav, l).With(c.ID))).
 				Aria("label", RegionLabel(c, l)).
 				Text(c.Name.In(l))
 			if c.ID == cl.Selected {
 				a.Aria("current", "page")
 			}
-			items = append(items, goapp.Li().Body(a))
+			items = append(items, el("li").Body(a))
 		}
-		sections = append(sections, goapp.Div().Class("city-group city-group--"+statusClass(st)).Body(
-			goapp.H3().Class("city-group-title").Body(
-				goapp.Span().Class("swatch swatch--"+statusClass(st)).Aria("hidden", "true"),
+		sections = append(sections, el("div").Class("city-group city-group--"+statusClass(st)).Body(
+			el("h3").Class("city-group-title").Body(
+				el("span").Class("swatch swatch--"+statusClass(st)).Aria("hidden", "true"),
 				goapp.Text(statusText(st).In(l)),
 			),
-			goapp.Ul().Class("city-list").Body(items...),
+			el("ul").Class("city-list").Body(items...),
 		))
 	}
-	return goapp.Nav().
+	return el("nav").
 		Class("cities").
 		Aria("labelledby", "cities-title").
 		Body(append([]goapp.UI{
-			goapp.H2().ID("cities-title").Class("cities-title").Text(txtAllCities.In(l)),
+			el("h2").ID("cities-title").Class("cities-title").Text(txtAllCities.In(l)),
 		}, sections...)...)
 }

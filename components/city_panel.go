@@ -30,30 +30,30 @@ type CityPanel struct {
 // Render draws the panel.
 func (p *CityPanel) Render() goapp.UI {
 	l, c := p.Lang, p.City
-	return goapp.Section().
+	return el("section").
 		ID("panel").
 		Class("panel panel--city panel--"+statusClass(c.Status)).
 		DataSet("city", c.ID).
 		Aria("labelledby", PanelHeadingID).
 		Body(
-			goapp.Header().Class("panel-head").Body(
-				goapp.P().Class("badge badge--"+statusClass(c.Status)).Body(
-					goapp.Span().Class("badge-icon").Aria("hidden", "true"),
+			el("header").Class("panel-head").Body(
+				el("p").Class("badge badge--"+statusClass(c.Status)).Body(
+					el("span").Class("badge-icon").Aria("hidden", "true"),
 					goapp.Text(statusText(c.Status).In(l)),
 				),
-				goapp.H2().ID(PanelHeadingID).TabIndex(-1).Text(c.Name.In(l)),
-				goapp.A().
+				el("h2").ID(PanelHeadingID).TabIndex(-1).Text(c.Name.In(l)),
+				el("a").
 					Class("panel-close").
-					Href(link(navFor(p.Nav, l).With(""))).
+					Attr("href", link(navFor(p.Nav, l).With(""))).
 					Aria("label", txtCloseLabel.In(l)).
 					Title(txtCloseLabel.In(l)).
 					Body(
-						goapp.Span().Aria("hidden", "true").Text("×"),
-						goapp.Span().Class("panel-close-text").Text(txtClose.In(l)),
+						el("span").Aria("hidden", "true").Text("×"),
+						el("span").Class("panel-close-text").Text(txtClose.In(l)),
 					),
 			),
 			goapp.If(c.Covered(), p.renderCovered()).
-				Else(goapp.P().Class("lead").Text(fmt.Sprintf(txtNotCovered.In(l), c.Name.In(l)))),
+				Else(el("p").Class("lead").Text(fmt.Sprintf(txtNotCovered.In(l), c.Name.In(l)))),
 			&SourceCredit{Lang: l},
 			goapp.If(p.Share, &ShareButton{Lang: l, Title: c.Name.In(l) + " · " + txtEmbedTitle.In(l)}),
 		)
@@ -66,15 +66,15 @@ func (p *CityPanel) renderCovered() goapp.UI {
 	for i, in := range c.Initiatives {
 		items[i] = renderInitiative(l, in, theme)
 	}
-	return goapp.Div().Class("panel-body").Body(
-		goapp.P().Class("lead").Body(langText(l, c.Lead.In(l))...),
+	return el("div").Class("panel-body").Body(
+		el("p").Class("lead").Body(langText(l, c.Lead.In(l))...),
 		goapp.If(c.Target.In(l) != "",
-			goapp.P().Class("target").Body(append([]goapp.UI{
-				goapp.Strong().Text(txtTarget.In(l) + (map[data.Lang]string{data.Zh: "：", data.En: ": "})[l]),
+			el("p").Class("target").Body(append([]goapp.UI{
+				el("strong").Text(txtTarget.In(l) + (map[data.Lang]string{data.Zh: "：", data.En: ": "})[l]),
 			}, langText(l, c.Target.In(l))...)...),
 		),
-		goapp.H3().Class("visually-hidden").Text(txtInitiatives.In(l)),
-		goapp.Ol().Class("initiatives").Body(items...),
+		el("h3").Class("visually-hidden").Text(txtInitiatives.In(l)),
+		el("ol").Class("initiatives").Body(items...),
 	)
 }
 
@@ -83,35 +83,35 @@ func renderInitiative(l data.Lang, in data.Initiative, theme data.Theme) goapp.U
 	themes := make([]goapp.UI, 0, len(in.Themes))
 	for _, id := range in.Themes {
 		if th, ok := data.ThemeByID(id); ok {
-			themes = append(themes, goapp.Li().Class("theme").DataSet("theme", string(id)).Text(th.Name.In(l)))
+			themes = append(themes, el("li").Class("theme").DataSet("theme", string(id)).Text(th.Name.In(l)))
 		}
 	}
 	figures := make([]goapp.UI, len(in.Figures))
 	for i, f := range in.Figures {
-		figures[i] = goapp.Div().Class("figure").Body(
-			goapp.Dt().Text(f.Label.In(l)),
-			goapp.Dd().Lang("zh-Hans").Text(f.Value),
+		figures[i] = el("div").Class("figure").Body(
+			el("dt").Text(f.Label.In(l)),
+			el("dd").Lang("zh-Hans").Text(f.Value),
 		)
 	}
-	li := goapp.Li().Class("initiative")
+	li := el("li").Class("initiative")
 	match := theme.ID != "" && in.HasTheme(theme.ID)
 	if match {
 		li.Class("initiative is-match")
 	}
 	return li.Body(
-		goapp.If(match, goapp.P().Class("match-note").Text(fmt.Sprintf(txtMatchNote.In(l), theme.Name.In(l)))),
+		goapp.If(match, el("p").Class("match-note").Text(fmt.Sprintf(txtMatchNote.In(l), theme.Name.In(l)))),
 		goapp.If(date != "",
-			goapp.Time().Class("initiative-date").DateTime("%s", in.Date).Text(date),
+			el("time").Class("initiative-date").Attr("datetime", in.Date).Text(date),
 		).Else(
-			goapp.P().Class("initiative-date initiative-date--none").Text(txtUndated.In(l)),
+			el("p").Class("initiative-date initiative-date--none").Text(txtUndated.In(l)),
 		),
-		goapp.H4().Class("initiative-title").Body(langText(l, in.Title.In(l))...),
-		goapp.P().Class("initiative-summary").Body(langText(l, in.Summary.In(l))...),
+		el("h4").Class("initiative-title").Body(langText(l, in.Title.In(l))...),
+		el("p").Class("initiative-summary").Body(langText(l, in.Summary.In(l))...),
 		goapp.If(len(themes) > 0,
-			goapp.Ul().Class("themes").Aria("label", txtThemes.In(l)).Body(themes...),
+			el("ul").Class("themes").Aria("label", txtThemes.In(l)).Body(themes...),
 		),
 		goapp.If(len(figures) > 0,
-			goapp.Dl().Class("figures").Aria("label", txtFigures.In(l)).Body(figures...),
+			el("dl").Class("figures").Aria("label", txtFigures.In(l)).Body(figures...),
 		),
 	)
 }

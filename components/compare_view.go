@@ -35,18 +35,18 @@ func (cv *CompareView) Render() goapp.UI {
 			}
 			cards = append(cards, cv.card(nav, c))
 		}
-		return goapp.Section().Class("compare-col compare-col--"+statusClass(st)).Aria("labelledby", "compare-"+statusClass(st)).Body(
-			goapp.H2().ID("compare-"+statusClass(st)).Class("compare-col-title").Body(
-				goapp.Span().Class("swatch swatch--"+statusClass(st)).Aria("hidden", "true"),
+		return el("section").Class("compare-col compare-col--"+statusClass(st)).Aria("labelledby", "compare-"+statusClass(st)).Body(
+			el("h2").ID("compare-"+statusClass(st)).Class("compare-col-title").Body(
+				el("span").Class("swatch swatch--"+statusClass(st)).Aria("hidden", "true"),
 				goapp.Text(statusText(st).In(l)),
 			),
-			goapp.Div().Class("compare-cards").Body(cards...),
+			el("div").Class("compare-cards").Body(cards...),
 		)
 	}
-	return goapp.Div().ID("compare").Class("compare").Body(
-		goapp.H2().ID(PanelHeadingID).TabIndex(-1).Class("compare-title").Text(txtCompare.In(l)),
-		goapp.P().Class("lead").Text(txtCompareIntro.In(l)),
-		goapp.Div().Class("compare-grid").Body(column(data.Trillion), column(data.Aspiring)),
+	return el("div").ID("compare").Class("compare").Body(
+		el("h2").ID(PanelHeadingID).TabIndex(-1).Class("compare-title").Text(txtCompare.In(l)),
+		el("p").Class("lead").Text(txtCompareIntro.In(l)),
+		el("div").Class("compare-grid").Body(column(data.Trillion), column(data.Aspiring)),
 		&SourceCredit{Lang: l},
 	)
 }
@@ -55,27 +55,27 @@ func (cv *CompareView) card(nav route.State, c data.City) goapp.UI {
 	l := cv.Lang
 	var titles, figures []goapp.UI
 	for _, in := range c.Initiatives {
-		titles = append(titles, goapp.Li().Body(langText(l, in.Title.In(l))...))
+		titles = append(titles, el("li").Body(langText(l, in.Title.In(l))...))
 		for _, f := range in.Figures {
-			figures = append(figures, goapp.Div().Class("figure").Body(
-				goapp.Dt().Text(f.Label.In(l)),
-				goapp.Dd().Lang("zh-Hans").Text(f.Value),
+			figures = append(figures, el("div").Class("figure").Body(
+				el("dt").Text(f.Label.In(l)),
+				el("dd").Lang("zh-Hans").Text(f.Value),
 			))
 		}
 	}
-	return goapp.Article().Class("compare-card").DataSet("compare-city", c.ID).Body(
-		goapp.H3().Class("compare-city").Body(
-			goapp.A().Href(link(nav.With(c.ID))).Text(c.Name.In(l)),
+	return el("article").Class("compare-card").DataSet("compare-city", c.ID).Body(
+		el("h3").Class("compare-city").Body(
+			el("a").Attr("href", link(nav.With(c.ID))).Text(c.Name.In(l)),
 		),
 		goapp.If(c.Target.In(l) != "",
-			goapp.P().Class("target").Body(append([]goapp.UI{
-				goapp.Strong().Text(txtTarget.In(l) + (map[data.Lang]string{data.Zh: "：", data.En: ": "})[l]),
+			el("p").Class("target").Body(append([]goapp.UI{
+				el("strong").Text(txtTarget.In(l) + (map[data.Lang]string{data.Zh: "：", data.En: ": "})[l]),
 			}, langText(l, c.Target.In(l))...)...),
 		),
-		goapp.Ul().Class("compare-initiatives").Body(titles...),
-		goapp.Dl().Class("figures").Aria("label", txtFigures.In(l)).Body(figures...),
-		goapp.P().Class("compare-more").Body(
-			goapp.A().Href(link(nav.With(c.ID))).Text(txtOpenCity.In(l)+" →"),
+		el("ul").Class("compare-initiatives").Body(titles...),
+		el("dl").Class("figures").Aria("label", txtFigures.In(l)).Body(figures...),
+		el("p").Class("compare-more").Body(
+			el("a").Attr("href", link(nav.With(c.ID))).Text(txtOpenCity.In(l)+" →"),
 		),
 	)
 }

@@ -87,21 +87,21 @@ func (e *EmbedControl) copy(ctx goapp.Context, ev goapp.Event) {
 // Render draws a disclosure with the code and a copy button.
 func (e *EmbedControl) Render() goapp.UI {
 	l := e.Lang
-	return goapp.Details().Class("embed-control").Body(
-		goapp.Summary().Text(txtEmbed.In(l)),
-		goapp.P().Text(txtEmbedHelp.In(l)),
-		goapp.Textarea().
+	return el("details").Class("embed-control").Body(
+		el("summary").Text(txtEmbed.In(l)),
+		el("p").Text(txtEmbedHelp.In(l)),
+		el("textarea").
 			ID("embed-snippet").
 			Class("embed-snippet").
-			ReadOnly(true).
-			Rows(4).
+			Attr("readonly", true).
+			Attr("rows", 4).
 			Aria("label", txtEmbedLabel.In(l)).
 			// Text as content, not the value attribute: go-app cannot
 			// escape quotes in attributes.
 			Body(goapp.Text(e.snippet())),
-		goapp.P().Class("embed-actions").Body(
-			goapp.Button().Class("button embed-copy").Type("button").OnClick(e.copy).Text(txtCopy.In(l)),
-			goapp.Span().Class("embed-status").Attr("role", "status").Text(e.status),
+		el("p").Class("embed-actions").Body(
+			el("button").Class("button embed-copy").Attr("type", "button").OnClick(e.copy).Text(txtCopy.In(l)),
+			el("span").Class("embed-status").Attr("role", "status").Text(e.status),
 		),
 	)
 }

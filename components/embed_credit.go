@@ -20,14 +20,14 @@ type EmbedCredit struct {
 // Render draws the credit line.
 func (c *EmbedCredit) Render() goapp.UI {
 	l := c.Lang
-	return goapp.Footer().Class("embed-credit").Body(
+	return el("footer").Class("embed-credit").Body(
 		&SourceCredit{Lang: l},
-		goapp.P().Class("embed-open").Body(
-			goapp.A().
+		el("p").Class("embed-open").Body(
+			el("a").
 				Class("embed-open-link").
-				Href(Href(l, c.City)).
-				Target("_blank").
-				Rel("noopener").
+				Attr("href", Href(l, c.City)).
+				Attr("target", "_blank").
+				Attr("rel", "noopener").
 				Text(txtOpenFull.In(l)+" ↗"),
 		),
 	)

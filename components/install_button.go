@@ -40,12 +40,12 @@ func (b *InstallButton) OnAppInstallChange(ctx goapp.Context) {
 // Render draws the control, or an empty placeholder.
 func (b *InstallButton) Render() goapp.UI {
 	if !b.installable {
-		return goapp.Span().Class("install").Hidden(true)
+		return el("span").Class("install").Hidden(true)
 	}
-	return goapp.P().Class("install").Body(
-		goapp.Button().
+	return el("p").Class("install").Body(
+		el("button").
 			Class("button install-button").
-			Type("button").
+			Attr("type", "button").
 			OnClick(func(ctx goapp.Context, e goapp.Event) { ctx.ShowAppInstallPrompt() }).
 			Text(txtInstall.In(b.Lang)),
 		goapp.Text(" "+txtInstallHint.In(b.Lang)),

@@ -24,19 +24,19 @@ func (s *LangSwitch) Render() goapp.UI {
 	names := map[data.Lang]string{data.Zh: "中文", data.En: "English"}
 	items := make([]goapp.UI, 0, len(data.Langs))
 	for _, l := range data.Langs {
-		a := goapp.A().
+		a := el("a").
 			Class("lang-link").
-			Href(link(s.target(l))).
+			Attr("href", link(s.target(l))).
 			Lang(l.HTMLLang()).
 			Attr("hreflang", l.HTMLLang()).
 			Text(names[l])
 		if l == s.Lang {
 			a.Aria("current", "page")
 		}
-		items = append(items, goapp.Li().Body(a))
+		items = append(items, el("li").Body(a))
 	}
-	return goapp.Nav().Class("lang-switch").Aria("label", txtLanguage.In(s.Lang)).Body(
-		goapp.Ul().Body(items...),
+	return el("nav").Class("lang-switch").Aria("label", txtLanguage.In(s.Lang)).Body(
+		el("ul").Body(items...),
 	)
 }
 

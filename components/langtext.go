@@ -19,7 +19,7 @@ func langText(l data.Lang, s string) []goapp.UI {
 	var out []goapp.UI
 	for _, r := range splitHan(s) {
 		if r.han {
-			out = append(out, goapp.Span().Lang("zh-Hans").Text(r.text))
+			out = append(out, el("span").Lang("zh-Hans").Text(r.text))
 		} else {
 			out = append(out, goapp.Text(r.text))
 		}

@@ -19,7 +19,7 @@ func (lg *Legend) Render() goapp.UI {
 	l := lg.Lang
 	items := make([]goapp.UI, 0, 3)
 	for _, st := range []data.Status{data.Trillion, data.Aspiring, data.NotCovered} {
-		items = append(items, goapp.Li().Class("legend-item").Body(
+		items = append(items, el("li").Class("legend-item").Body(
 			svg("svg").
 				Attr(svgClass, "legend-swatch").
 				Attr("viewBox", "0 0 24 16").
@@ -27,11 +27,11 @@ func (lg *Legend) Render() goapp.UI {
 				Body(svg("rect").
 					Attr(svgClass, "region-shape legend-shape legend-shape--"+statusClass(st)).
 					Attr("x", "1").Attr("y", "1").Attr("width", "22").Attr("height", "14")),
-			goapp.Span().Text(statusText(st).In(l)),
+			el("span").Text(statusText(st).In(l)),
 		))
 	}
-	return goapp.Div().Class("legend").Body(
-		goapp.H2().Class("visually-hidden").Text(txtLegend.In(l)),
-		goapp.Ul().Class("legend-list").Body(items...),
+	return el("div").Class("legend").Body(
+		el("h2").Class("visually-hidden").Text(txtLegend.In(l)),
+		el("ul").Class("legend-list").Body(items...),
 	)
 }

@@ -24,17 +24,17 @@ type Masthead struct {
 // Render draws the header.
 func (m *Masthead) Render() goapp.UI {
 	l := m.Lang
-	return goapp.Header().Class("masthead").Body(
-		goapp.Div().Class("masthead-top").Body(
-			goapp.P().Class("kicker").Text(txtSiteKicker.In(l)),
-			goapp.Div().Class("masthead-links").Body(
-				goapp.A().Class("compare-link").Href(link(compareOf(navFor(m.Nav, l)))).Text(txtCompareShort.In(l)),
+	return el("header").Class("masthead").Body(
+		el("div").Class("masthead-top").Body(
+			el("p").Class("kicker").Text(txtSiteKicker.In(l)),
+			el("div").Class("masthead-links").Body(
+				el("a").Class("compare-link").Attr("href", link(compareOf(navFor(m.Nav, l)))).Text(txtCompareShort.In(l)),
 				&LangSwitch{Lang: l, City: m.City, Nav: m.Nav},
 			),
 		),
-		goapp.H1().Body(
-			goapp.A().Class("home-link").Href(Href(l, "")).Text(txtSiteTitle.In(l)),
+		el("h1").Body(
+			el("a").Class("home-link").Attr("href", Href(l, "")).Text(txtSiteTitle.In(l)),
 		),
-		goapp.P().Class("dek").Text(txtSiteDek.In(l)),
+		el("p").Class("dek").Text(txtSiteDek.In(l)),
 	)
 }

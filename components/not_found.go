@@ -21,14 +21,14 @@ type NotFound struct {
 // Render draws the notice.
 func (n *NotFound) Render() goapp.UI {
 	l := n.Lang
-	return goapp.Section().
+	return el("section").
 		ID("panel").
 		Class("panel panel--notfound").
 		DataSet("notfound", "true").
 		Aria("labelledby", PanelHeadingID).
 		Body(
-			goapp.H2().ID(PanelHeadingID).TabIndex(-1).Text(txtNotFoundHead.In(l)),
-			goapp.P().Class("lead").Text(txtNotFoundBody.In(l)),
-			goapp.P().Body(goapp.A().Class("button").Href(link(navFor(n.Nav, l).With(""))).Text(txtBackHome.In(l))),
+			el("h2").ID(PanelHeadingID).TabIndex(-1).Text(txtNotFoundHead.In(l)),
+			el("p").Class("lead").Text(txtNotFoundBody.In(l)),
+			el("p").Body(el("a").Class("button").Attr("href", link(navFor(n.Nav, l).With(""))).Text(txtBackHome.In(l))),
 		)
 }

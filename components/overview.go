@@ -36,31 +36,31 @@ func (o *Overview) Render() goapp.UI {
 			if c.Status != st {
 				continue
 			}
-			items = append(items, goapp.Li().Class("glance-item").Body(
-				goapp.A().Class("glance-city").Href(link(navFor(o.Nav, l).With(c.ID))).Text(c.Name.In(l)),
-				goapp.Span().Class("glance-lead").Body(langText(l, c.Lead.In(l))...),
+			items = append(items, el("li").Class("glance-item").Body(
+				el("a").Class("glance-city").Attr("href", link(navFor(o.Nav, l).With(c.ID))).Text(c.Name.In(l)),
+				el("span").Class("glance-lead").Body(langText(l, c.Lead.In(l))...),
 			))
 		}
 		groups = append(groups,
-			goapp.H4().Class("glance-group").Body(
-				goapp.Span().Class("swatch swatch--"+statusClass(st)).Aria("hidden", "true"),
+			el("h4").Class("glance-group").Body(
+				el("span").Class("swatch swatch--"+statusClass(st)).Aria("hidden", "true"),
 				goapp.Text(statusText(st).In(l)),
 			),
-			goapp.Ul().Class("glance-list").Body(items...),
+			el("ul").Class("glance-list").Body(items...),
 		)
 	}
-	return goapp.Section().
+	return el("section").
 		ID("panel").
 		Class("panel panel--overview").
 		Aria("labelledby", PanelHeadingID).
 		Body(
-			goapp.H2().ID(PanelHeadingID).TabIndex(-1).Text(txtChooseCity.In(l)),
-			goapp.P().Class("lead").Text(txtOverviewHint.In(l)),
-			goapp.H3().Class("glance-title").Text(txtAtAGlance.In(l)),
-			goapp.Div().Class("glance").Body(groups...),
+			el("h2").ID(PanelHeadingID).TabIndex(-1).Text(txtChooseCity.In(l)),
+			el("p").Class("lead").Text(txtOverviewHint.In(l)),
+			el("h3").Class("glance-title").Text(txtAtAGlance.In(l)),
+			el("div").Class("glance").Body(groups...),
 			&Timeline{Lang: l, Nav: o.Nav},
-			goapp.P().Class("compare-cta").Body(
-				goapp.A().Href(link(compareOf(navFor(o.Nav, l)))).Text(txtCompare.In(l)+" →"),
+			el("p").Class("compare-cta").Body(
+				el("a").Attr("href", link(compareOf(navFor(o.Nav, l)))).Text(txtCompare.In(l)+" →"),
 			),
 			&SourceCredit{Lang: l},
 		)

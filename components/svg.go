@@ -58,3 +58,14 @@ func currentHref(e goapp.Event) string {
 	}
 	return h.String()
 }
+
+// El returns an HTML element of any tag as go-app's one generic element
+// type. The product builds its whole tree from it: every distinct go-app
+// element type brings its few hundred methods into the WebAssembly, and
+// one type instead of 27 keeps the binary near go-app's minimum.
+func El(tag string) goapp.HTMLElem {
+	return goapp.Elem(tag)
+}
+
+// el is El inside this package.
+func el(tag string) goapp.HTMLElem { return goapp.Elem(tag) }

@@ -31,18 +31,18 @@ func (tc *ThemeChips) Render() goapp.UI {
 	chip := func(id, label string) goapp.UI {
 		to := nav
 		to.Theme = id
-		a := goapp.A().Class("chip").Href(link(to)).DataSet("theme", id).Text(label)
+		a := el("a").Class("chip").Attr("href", link(to)).DataSet("theme", id).Text(label)
 		if nav.Theme == id {
 			a.Aria("current", "true")
 		}
-		return goapp.Li().Body(a)
+		return el("li").Body(a)
 	}
 	items := []goapp.UI{chip("", txtThemeAll.In(l))}
 	for _, th := range data.Themes() {
 		items = append(items, chip(string(th.ID), th.Name.In(l)))
 	}
-	return goapp.Nav().Class("theme-chips").Aria("labelledby", "theme-chips-title").Body(
-		goapp.H2().ID("theme-chips-title").Class("theme-chips-title").Text(txtThemeChips.In(l)),
-		goapp.Ul().Class("chips").Body(items...),
+	return el("nav").Class("theme-chips").Aria("labelledby", "theme-chips-title").Body(
+		el("h2").ID("theme-chips-title").Class("theme-chips-title").Text(txtThemeChips.In(l)),
+		el("ul").Class("chips").Body(items...),
 	)
 }

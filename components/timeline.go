@@ -25,16 +25,16 @@ func (tl *Timeline) Render() goapp.UI {
 	var items []goapp.UI
 	for _, ev := range data.Timeline() {
 		in := ev.Initiative
-		items = append(items, goapp.Li().Class("event").DataSet("event-city", ev.City.ID).Body(
-			goapp.Time().Class("event-date").DateTime("%s", in.Date).Text(formatDate(l, in.Date, in.EndDate)),
-			goapp.A().Class("event-link").Href(link(nav.With(ev.City.ID))).Body(
-				goapp.Strong().Class("event-city").Text(ev.City.Name.In(l)),
-				goapp.Span().Class("event-title").Body(langText(l, in.Title.In(l))...),
+		items = append(items, el("li").Class("event").DataSet("event-city", ev.City.ID).Body(
+			el("time").Class("event-date").Attr("datetime", in.Date).Text(formatDate(l, in.Date, in.EndDate)),
+			el("a").Class("event-link").Attr("href", link(nav.With(ev.City.ID))).Body(
+				el("strong").Class("event-city").Text(ev.City.Name.In(l)),
+				el("span").Class("event-title").Body(langText(l, in.Title.In(l))...),
 			),
 		))
 	}
-	return goapp.Section().Class("timeline").Aria("labelledby", "timeline-title").Body(
-		goapp.H3().ID("timeline-title").Class("timeline-title").Text(txtTimeline.In(l)),
-		goapp.Ol().Class("events").Body(items...),
+	return el("section").Class("timeline").Aria("labelledby", "timeline-title").Body(
+		el("h3").ID("timeline-title").Class("timeline-title").Text(txtTimeline.In(l)),
+		el("ol").Class("events").Body(items...),
 	)
 }

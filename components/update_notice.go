@@ -39,15 +39,15 @@ func (n *UpdateNotice) OnAppUpdate(ctx goapp.Context) {
 
 // Render draws the notice, or an empty live region waiting for it.
 func (n *UpdateNotice) Render() goapp.UI {
-	region := goapp.Div().Class("update-notice").Attr("role", "status")
+	region := el("div").Class("update-notice").Attr("role", "status")
 	if !n.available {
 		return region
 	}
 	return region.Class("update-notice is-visible").Body(
-		goapp.Span().Text(txtUpdate.In(n.Lang)+" "),
-		goapp.Button().
+		el("span").Text(txtUpdate.In(n.Lang)+" "),
+		el("button").
 			Class("button update-reload").
-			Type("button").
+			Attr("type", "button").
 			OnClick(func(ctx goapp.Context, e goapp.Event) { ctx.Reload() }).
 			Text(txtUpdateReload.In(n.Lang)),
 	)
