@@ -16,9 +16,15 @@ self.addEventListener("install", (event) => {
       // downloaded twice), and no file of an older build can enter the new
       // cache. addAll rejects when any response is an error, which fails
       // the install: the working version stays in place.
-      await cache.addAll(
-        resourcesToCache.map((url) => new Request(url, { cache: "no-cache" }))
-      );
+      try {
+        await cache.addAll(
+          resourcesToCache.map((url) => new Request(url, { cache: "no-cache" }))
+        );
+      } catch (err) {
+        // Leave nothing of a failed install behind.
+        await caches.delete(cacheName);
+        throw err;
+      }
       // Take over at once; open pages then offer a reload (app.js tells
       // go-app, which shows the "new version" notice).
       await self.skipWaiting();

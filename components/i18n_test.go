@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -228,5 +229,28 @@ func TestLowerFirst(t *testing.T) {
 				t.Errorf("lowerFirst(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestNoRawHTML: content from data/ and URLs is only ever rendered as text.
+// go-app's Raw would insert markup unescaped; no component may use it.
+func TestNoRawHTML(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range []string{"goapp.Raw(", "innerHTML", "outerHTML", "insertAdjacentHTML"} {
+			if strings.Contains(string(b), bad) {
+				t.Errorf("%s uses %s: render content as text", f, bad)
+			}
+		}
 	}
 }

@@ -357,3 +357,79 @@ func TestBasePath(t *testing.T) {
 	}
 	tb.mu.Unlock()
 }
+
+// TestFailedUpdateKeepsWorkingVersion deploys a broken build (a file the
+// service worker must cache is missing, so the server answers 404): the
+// new worker's install fails, no error response is cached, and the app
+// keeps running on the working version, offline too.
+func TestFailedUpdateKeepsWorkingVersion(t *testing.T) {
+	dist, err := apptest.Dist()
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := apptest.ModuleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(t.TempDir(), "broken")
+	cmd := exec.Command("go", "run", "./cmd/static", "-out", broken, "-wasm", filepath.Join(dist, "web", "app.wasm"), "-build-id", "broken-update", "-no-compress")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("building the broken build: %v\n%s", err, out)
+	}
+	if err := os.Remove(filepath.Join(broken, "web", "icons", "icon-512.png")); err != nil {
+		t.Fatal(err)
+	}
+	site := filepath.Join(t.TempDir(), "site")
+	copyTree(t, dist, site)
+	versionA := metaVersion(t, dist)
+
+	srv := apptest.MustStartServer(t, site, "")
+	tb := newTabFor(t, srv.URL)
+	tb.do(t, chromedp.Navigate(srv.URL+"/city/wuxi"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+	tb.waitOffline(t)
+
+	replaceTree(t, broken, site)
+	// The update check runs the new worker's install, which must fail.
+	failed := eval[bool](t, tb, `navigator.serviceWorker.getRegistration().then(async r => {
+		await r.update();
+		const w = r.installing || r.waiting;
+		if (!w) return false;
+		if (w.state === 'redundant') return true;
+		return new Promise(res => w.addEventListener('statechange', () => { if (w.state === 'redundant') res(true); else if (w.state === 'activated') res(false); }));
+	})`, chromedp.EvalAwaitPromise)
+	if !failed {
+		t.Fatal("the broken build's worker installed")
+	}
+	keys := eval[[]string](t, tb, `caches.keys()`, chromedp.EvalAwaitPromise)
+	if len(keys) != 1 || keys[0] != "app-"+versionA {
+		t.Errorf("caches after the failed update: %v, want only app-%s", keys, versionA)
+	}
+	if eval[bool](t, tb, `document.querySelector('.update-notice').classList.contains('is-visible')`) {
+		t.Error("a failed update was offered as a new version")
+	}
+	// No error response in the cache, and the working version still serves
+	// every page offline.
+	bad := eval[[]string](t, tb, `(async () => {
+		const c = await caches.open((await caches.keys())[0]);
+		const out = [];
+		for (const r of await c.keys()) { const res = await c.match(r); if (!res.ok) out.push(r.url + ' ' + res.status); }
+		return out;
+	})()`, chromedp.EvalAwaitPromise)
+	if len(bad) > 0 {
+		t.Errorf("error responses cached: %v", bad)
+	}
+	if err := srv.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	tb.do(t, chromedp.Navigate(srv.URL+"/en/city/yangzhou"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+	tb.waitPanel(t, "yangzhou")
+	if got := eval[string](t, tb, `goappEnv.GOAPP_VERSION`); got != versionA {
+		t.Errorf("offline after the failed update: version %s, want the working %s", got, versionA)
+	}
+	tb.mu.Lock()
+	tb.problems = filter(tb.problems, func(p string) bool {
+		return !strings.Contains(p, "404") && !strings.Contains(p, "ERR_") && !strings.Contains(p, "Failed to fetch")
+	})
+	tb.mu.Unlock()
+}
