@@ -44,7 +44,7 @@ func Handler(base, version string) *goapp.Handler {
 		Styles: []string{"/web/app.css"},
 		// Embedding support and the dark=… option; plain JS, so it also
 		// works before and without the WebAssembly.
-		Scripts: []string{"/web/embed-child.js"},
+		Scripts: []string{"/web/page.js"},
 		// A short label without quotes: go-app pastes it into app.js unescaped.
 		LoadingLabel:            "{progress}%",
 		WasmContentLengthHeader: "Wasm-Content-Length",

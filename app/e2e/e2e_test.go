@@ -440,7 +440,15 @@ func TestNoJumpWhenAppTakesOver(t *testing.T) {
 			// Record layout shifts from the very start of the document.
 			if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
 				window.__shifts = [];
-				new PerformanceObserver(l => { for (const e of l.getEntries()) window.__shifts.push(e.value); })
+				window.__shiftSources = [];
+				new PerformanceObserver(l => { for (const e of l.getEntries()) {
+					window.__shifts.push(e.value);
+					for (const src of e.sources || []) {
+						const n = src.node, r0 = src.previousRect, r1 = src.currentRect;
+						window.__shiftSources.push((n ? (n.id || n.getAttribute && (n.getAttribute('class') || n.getAttribute('data-class')) || n.nodeName) : '?') +
+							' ' + [r0.x, r0.y, r0.width, r0.height].map(Math.round) + ' → ' + [r1.x, r1.y, r1.width, r1.height].map(Math.round) + ' at ' + Math.round(e.startTime) + 'ms');
+					}
+				} })
 					.observe({type: 'layout-shift', buffered: true});
 				// Sample the loader in every frame, as it is painted.
 				window.__loaderMax = 0;
@@ -460,7 +468,7 @@ func TestNoJumpWhenAppTakesOver(t *testing.T) {
 			// Let one more frame pass so late shifts are delivered.
 			shift := eval[float64](t, tb, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(window.__shifts.reduce((a, b) => a + b, 0)))))`, chromedp.EvalAwaitPromise)
 			if shift != 0 {
-				t.Errorf("cumulative layout shift %.4f, want 0", shift)
+				t.Errorf("cumulative layout shift %.4f, want 0; shifted: %v", shift, eval[[]string](t, tb, `window.__shiftSources`))
 			}
 			switch got := eval[float64](t, tb, `window.__loaderMax`); {
 			case got == 0:
@@ -473,4 +481,36 @@ func TestNoJumpWhenAppTakesOver(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestClickBeforeTheAppStarts: with the WebAssembly held back (blocked
+// here), clicking a city still opens it in place, without a page load, and
+// back returns to the previous page.
+func TestClickBeforeTheAppStarts(t *testing.T) {
+	tb := newTab(t)
+	if _, err := chromedp.Call(tb.ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(tb.ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/web/app.wasm", Block: true}}}); err != nil {
+		t.Fatal(err)
+	}
+	tb.do(t, chromedp.Navigate(site.URL+"/en/"), chromedp.WaitReady(chromedp.CSS(`#panel`)))
+	tb.do(t, chromedp.Evaluate[chromedp.Void](`window.__noReload = true`))
+	tb.clickCity(t, "yancheng")
+	tb.waitPanel(t, "yancheng")
+	if got := tb.path(t); got != "/en/city/yancheng" {
+		t.Errorf("path %q, want /en/city/yancheng", got)
+	}
+	if !eval[bool](t, tb, `window.__noReload === true && document.title.startsWith('Yancheng') && document.documentElement.getAttribute('data-app') !== 'ready'`) {
+		t.Error("the city did not open in place before the app started")
+	}
+	tb.do(t, chromedp.NavigateBack())
+	tb.do(t, chromedp.WaitReady(chromedp.CSS(`#panel.panel--overview`)))
+	if !eval[bool](t, tb, `window.__noReload === true`) {
+		t.Error("back reloaded the page")
+	}
+	tb.mu.Lock()
+	// The blocked wasm fails to load, as intended.
+	tb.problems = filter(tb.problems, func(p string) bool { return !strings.Contains(p, "loading failed") && !strings.Contains(p, "wasm") })
+	tb.mu.Unlock()
 }

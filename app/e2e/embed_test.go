@@ -135,6 +135,10 @@ func TestEmbedSnippetSizesTheFrame(t *testing.T) {
 
 	// Resize the host window: the frame follows.
 	tb.do(t, chromedp.EmulateViewport(420, 900))
+	// Wait for the page's new height, then for the frame to take it.
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(lastHeight+`.height !== %v`, city.Height))); err != nil {
+		t.Fatalf("no new height after the host narrowed: %v", err)
+	}
 	narrow := tb.waitSized(t, "after resizing the host", time.Second)
 	if narrow.Height == city.Height {
 		t.Errorf("height stayed %.0f after the host narrowed", narrow.Height)

@@ -1,7 +1,8 @@
-/*! Jiangsu map, page side of embedding. Runs on every page (before and
- * without the WebAssembly): applies the dark=… option, keeps static=1
- * pages static, and inside an iframe reports the content height in the
- * dialects host pages listen for: pym.js v1, AMP, WordPress and ours. */
+/*! Jiangsu map, page script. Runs on every page, before and without the
+ * WebAssembly: opens cities in place until the app has started, applies
+ * the dark=… option, keeps static=1 pages static, and inside an iframe
+ * reports the content height in the dialects host pages listen for:
+ * pym.js v1, AMP, WordPress and ours. */
 (function () {
   "use strict";
   var html = document.documentElement;
@@ -45,6 +46,43 @@
   if (dark === "true" || dark === "false") keep.push("dark=" + dark);
   if (isStatic) keep.push("static=1");
   if (childId) keep.push("childId=" + childId);
+
+  // Until the WebAssembly app has started (go-app then routes every link
+  // itself), a click on a city opens it in place: the prerendered page of
+  // the link is fetched and swapped in, without a full page load. On any
+  // failure the browser simply follows the link.
+  function early() {
+    return html.getAttribute("data-app") !== "ready" && !isStatic;
+  }
+  function swap(href, push) {
+    return fetch(href, { credentials: "same-origin" }).then(function (res) {
+      if (!res.ok && res.status !== 404) throw new Error(res.status);
+      return res.text();
+    }).then(function (text) {
+      if (!early()) return; // the app took over meanwhile
+      var doc = new DOMParser().parseFromString(text, "text/html");
+      var next = doc.getElementById("page"), cur = document.getElementById("page");
+      if (!next || !cur) throw new Error("no page");
+      cur.replaceWith(document.importNode(next, true));
+      document.title = doc.title;
+      html.lang = doc.documentElement.lang;
+      var d = doc.querySelector("meta[name=description]"), d0 = document.querySelector("meta[name=description]");
+      if (d && d0) d0.setAttribute("content", d.getAttribute("content"));
+      if (push) history.pushState(null, "", href);
+    });
+  }
+  document.addEventListener("click", function (e) {
+    if (!early() || e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    var a = e.target && e.target.closest && e.target.closest("a[href]");
+    if (!a || a.getAttribute("target") || a.hasAttribute("download") || !a.closest("#page")) return;
+    var url = new URL(a.getAttribute("href"), location.href);
+    if (url.origin !== location.origin || /\.[a-z0-9]+$/i.test(url.pathname) || url.href === location.href) return;
+    e.preventDefault();
+    swap(url.href, true).catch(function () { location.href = url.href; });
+  });
+  window.addEventListener("popstate", function () {
+    if (early()) swap(location.href, false).catch(function () { location.reload(); });
+  });
 
   document.addEventListener("DOMContentLoaded", function () {
     // The credit line opens the full app in a new tab: keep go-app from
