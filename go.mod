@@ -9,11 +9,11 @@ require (
 	github.com/coder/websocket v1.8.15
 	github.com/maxence-charriere/go-app/v9 v9.8.0
 	github.com/paulmach/orb v0.14.0
+	golang.org/x/image v0.48.0
 )
 
 require (
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/google/uuid v1.3.0 // indirect
-	golang.org/x/image v0.48.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 )
