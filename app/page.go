@@ -18,8 +18,6 @@ type Page struct {
 	goapp.Compo
 
 	state      route.State
-	prev       route.State
-	mounted    bool
 	stopEscape func()
 	// pointer tells whether the reader last used a pointer rather than
 	// the keyboard: moved focus shows a ring only to keyboard users.
@@ -52,7 +50,6 @@ func (p *Page) OnPreRender(ctx goapp.Context) {
 
 // OnMount marks the app ready and listens for Escape.
 func (p *Page) OnMount(ctx goapp.Context) {
-	p.mounted = true
 	p.stopEscape = goapp.Window().AddEventListener("keydown", p.onKeyDown)
 	p.stopPointer = p.watchPointer()
 	goapp.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "ready")
@@ -75,10 +72,10 @@ func (p *Page) OnDismount() {
 // OnNav follows the URL: on first load and on every in-app navigation,
 // including back and forward.
 func (p *Page) OnNav(ctx goapp.Context) {
-	p.prev = p.state
+	prev := p.state
 	p.state = parseURL(ctx.Page().URL())
 	p.setMeta(ctx)
-	prev, cur := p.prev, p.state
+	cur := p.state
 	if prev == cur {
 		return
 	}

@@ -28,7 +28,7 @@ func (cl *CityList) Render() goapp.UI {
 	sections := make([]goapp.UI, 0, len(groups))
 	for _, st := range groups {
 		var items []goapp.UI
-		for _, c := range data.Cities() {
+		for _, c := range allCities {
 			if c.Status != st {
 				continue
 			}

@@ -29,7 +29,7 @@ func (cv *CompareView) Render() goapp.UI {
 	nav := navFor(cv.Nav, l)
 	column := func(st data.Status) goapp.UI {
 		var cards []goapp.UI
-		for _, c := range data.Cities() {
+		for _, c := range allCities {
 			if c.Status != st {
 				continue
 			}

@@ -25,10 +25,9 @@ type EmbedControl struct {
 
 	Lang data.Lang
 	City string
-	// Origin is the site's public origin, like "https://news.example.com";
-	// in the browser the page's own origin is used.
-	Origin string
 
+	// origin is the page's own origin, known once mounted in the browser;
+	// the prerendered code has none (a site-relative snippet).
 	origin string
 	status string
 }
@@ -56,11 +55,7 @@ func Snippet(origin, prefix string, l data.Lang, city string) string {
 }
 
 func (e *EmbedControl) snippet() string {
-	origin := e.origin
-	if origin == "" {
-		origin = e.Origin
-	}
-	return Snippet(origin, goapp.Getenv("GOAPP_ROOT_PREFIX"), e.Lang, e.City)
+	return Snippet(e.origin, goapp.Getenv("GOAPP_ROOT_PREFIX"), e.Lang, e.City)
 }
 
 func (e *EmbedControl) copy(ctx goapp.Context, ev goapp.Event) {

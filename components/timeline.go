@@ -23,7 +23,7 @@ func (tl *Timeline) Render() goapp.UI {
 	l := tl.Lang
 	nav := navFor(tl.Nav, l)
 	var items []goapp.UI
-	for _, ev := range data.Timeline() {
+	for _, ev := range timeline {
 		in := ev.Initiative
 		items = append(items, el("li").Class("event").DataSet("event-city", ev.City.ID).Body(
 			el("time").Class("event-date").Attr("datetime", in.Date).Text(formatDate(l, in.Date, in.EndDate)),

@@ -158,17 +158,8 @@ func TestUpdate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	root, err := apptest.ModuleRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
 	// Build B: the same app with another build id, so another version.
-	buildB := filepath.Join(t.TempDir(), "b")
-	cmd := exec.Command("go", "run", "./cmd/static", "-out", buildB, "-wasm", filepath.Join(dist, "web", "app.wasm"), "-build-id", "update-test", "-no-compress")
-	cmd.Dir = root
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building B: %v\n%s", err, out)
-	}
+	buildB := buildVariant(t, dist, "-build-id", "update-test")
 	site := filepath.Join(t.TempDir(), "site")
 	copyTree(t, dist, site)
 	versionA, versionB := metaVersion(t, dist), metaVersion(t, buildB)
@@ -217,6 +208,24 @@ func TestUpdate(t *testing.T) {
 	if len(stale) > 0 {
 		t.Errorf("pages from the old build still cached: %v", stale)
 	}
+}
+
+// buildVariant builds another static site from dist's wasm with extra
+// cmd/static flags (uncompressed, for speed) and returns its directory.
+func buildVariant(t *testing.T, dist string, flags ...string) string {
+	t.Helper()
+	root, err := apptest.ModuleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "dist")
+	args := append([]string{"run", "./cmd/static", "-out", out, "-wasm", filepath.Join(dist, "web", "app.wasm"), "-no-compress"}, flags...)
+	cmd := exec.Command("go", args...)
+	cmd.Dir = root
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("building with %v: %v\n%s", flags, err, b)
+	}
+	return out
 }
 
 func metaVersion(t *testing.T, dir string) string {
@@ -293,16 +302,7 @@ func TestBasePath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	root, err := apptest.ModuleRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "dist")
-	cmd := exec.Command("go", "run", "./cmd/static", "-out", out, "-wasm", filepath.Join(dist, "web", "app.wasm"), "-base", prefix+"/", "-no-compress")
-	cmd.Dir = root
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building under %s: %v\n%s", prefix, err, b)
-	}
+	out := buildVariant(t, dist, "-base", prefix+"/")
 	srv := apptest.MustStartServer(t, out, "")
 	target, _ := url.Parse(srv.URL)
 	front := httptest.NewServer(http.StripPrefix(prefix, httputil.NewSingleHostReverseProxy(target)))
@@ -367,16 +367,7 @@ func TestFailedUpdateKeepsWorkingVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	root, err := apptest.ModuleRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	broken := filepath.Join(t.TempDir(), "broken")
-	cmd := exec.Command("go", "run", "./cmd/static", "-out", broken, "-wasm", filepath.Join(dist, "web", "app.wasm"), "-build-id", "broken-update", "-no-compress")
-	cmd.Dir = root
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building the broken build: %v\n%s", err, out)
-	}
+	broken := buildVariant(t, dist, "-build-id", "broken-update")
 	if err := os.Remove(filepath.Join(broken, "web", "icons", "icon-512.png")); err != nil {
 		t.Fatal(err)
 	}

@@ -107,14 +107,24 @@ func (b *bench) fullRun(p Profile, s Samples) error {
 	return b.repeatVisit(p, bc.BrowserContextID, s)
 }
 
-func (b *bench) firstVisit(p Profile, bc cdp.BrowserContextID, s Samples) error {
+// openTab opens a tab in browser context bc with profile p, and returns it
+// with a context bounded by the run's timeout and the function that closes
+// both.
+func (b *bench) openTab(p Profile, bc cdp.BrowserContextID) (*tab, context.Context, func(), error) {
 	t, err := newTab(b.browser, bc, p, b.opts.Device)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ctx, cancel := context.WithTimeout(t.ctx, b.opts.Timeout)
+	return t, ctx, func() { cancel(); t.close() }, nil
+}
+
+func (b *bench) firstVisit(p Profile, bc cdp.BrowserContextID, s Samples) error {
+	t, ctx, done, err := b.openTab(p, bc)
 	if err != nil {
 		return err
 	}
-	defer t.close()
-	ctx, cancel := context.WithTimeout(t.ctx, b.opts.Timeout)
-	defer cancel()
+	defer done()
 
 	start := b.base + startPath
 	if err := t.navigate(ctx, start); err != nil {
@@ -193,13 +203,11 @@ func (b *bench) firstVisit(p Profile, bc cdp.BrowserContextID, s Samples) error 
 // while away), and records the bytes it takes from the network and the
 // time until the app is ready.
 func (b *bench) repeatVisit(p Profile, bc cdp.BrowserContextID, s Samples) error {
-	t, err := newTab(b.browser, bc, p, b.opts.Device)
+	t, ctx, done, err := b.openTab(p, bc)
 	if err != nil {
 		return err
 	}
-	defer t.close()
-	ctx, cancel := context.WithTimeout(t.ctx, b.opts.Timeout)
-	defer cancel()
+	defer done()
 
 	if _, err := chromedp.Call(ctx, serviceworker.Enable, cdp.Empty{}); err != nil {
 		return fmt.Errorf("ServiceWorker.enable: %w", err)

@@ -88,11 +88,10 @@ func build(cfg config, log io.Writer) error {
 	if err := writeOEmbed(cfg.Out, pages, base, cfg.Origin); err != nil {
 		return err
 	}
-	if err := socialMeta(cfg.Out, pages, base, cfg.Origin); err != nil {
-		return err
-	}
-	if err := stampVersion(cfg.Out, pages, version); err != nil {
-		return err
+	for _, p := range pages {
+		if err := decoratePage(cfg.Out, p, base, cfg.Origin, version); err != nil {
+			return err
+		}
 	}
 	if err := fixAppJSForOldBrowsers(cfg.Out); err != nil {
 		return err
@@ -209,6 +208,34 @@ func finishPage(out string, p page, base, origin string) error {
 		return os.Remove(src)
 	}
 	return nil
+}
+
+var ogImageRe = regexp.MustCompile(`<meta [^>]*property="og:image"[^>]*>`)
+
+// decoratePage adds what the page's head needs beyond go-app's template,
+// in one pass over the file: the build version (where a reader or a test
+// can tell which deployment a page came from; the service worker caches
+// under the same version), the share image in go-app's empty og:image, the
+// rest of the Open Graph and Twitter card tags, and the oEmbed discovery
+// link.
+func decoratePage(out string, p page, base, origin, version string) error {
+	f := filepath.Join(out, filepath.FromSlash(p.File))
+	b, err := os.ReadFile(f)
+	if err != nil {
+		return err
+	}
+	html := string(b)
+	const charset = `<meta charset="UTF-8">`
+	if strings.Count(html, charset) != 1 || strings.Count(html, "</head>") != 1 || len(ogImageRe.FindAllString(html, -1)) != 1 {
+		return fmt.Errorf("page %s: go-app's head markup changed (charset, og:image, </head>); update cmd/static", p.Path)
+	}
+	site := strings.TrimSuffix(origin, "/") + base
+	s := route.Parse(p.Path)
+	img := site + app.ShareImage(s.City)
+	html = strings.Replace(html, charset, charset+"\n"+`<meta name="jsmap-version" content="`+version+`">`, 1)
+	html = ogImageRe.ReplaceAllLiteralString(html, `<meta property="og:image" content="`+attr(img)+`">`)
+	html = strings.Replace(html, "</head>", socialTags(s, img)+oembedLink(p, site)+"\n</head>", 1)
+	return os.WriteFile(f, []byte(html), 0o644)
 }
 
 func ogURL(origin, base, p string) string {

@@ -44,8 +44,8 @@ func oembedFile(p string) string {
 	return "oembed" + p + ".json"
 }
 
-// writeOEmbed writes a static oEmbed response for every full-site page and
-// links it from the page's head for discovery. The html is an iframe of the
+// writeOEmbed writes a static oEmbed response for every full-site page
+// (decoratePage links it from the page's head for discovery). The html is an iframe of the
 // page's embed route, preceded by the blockquote WordPress looks for
 // (class wp-embedded-content) so that its resize script runs and readers
 // of a sanitised copy still get a link.
@@ -87,10 +87,6 @@ func writeOEmbed(out string, pages []page, base, origin string) error {
 		if err := os.WriteFile(f, append(b, '\n'), 0o644); err != nil {
 			return err
 		}
-		link := fmt.Sprintf(`<link rel="alternate" type="application/json+oembed" href="%s" title="%s">`, attr(site+"/"+oembedFile(p.Path)), attr(title))
-		if err := insertHead(filepath.Join(out, filepath.FromSlash(p.File)), link); err != nil {
-			return fmt.Errorf("page %s: %w", p.Path, err)
-		}
 	}
 	return nil
 }
@@ -100,18 +96,14 @@ func fileExists(f string) bool {
 	return err == nil
 }
 
-// insertHead adds markup at the end of a page's <head>.
-func insertHead(file, markup string) error {
-	b, err := os.ReadFile(file)
-	if err != nil {
-		return err
+// oembedLink is the discovery link of a page's oEmbed response, or "" for
+// pages that have none (embeds, not found).
+func oembedLink(p page, site string) string {
+	s := route.Parse(p.Path)
+	if s.Embed || s.NotFound {
+		return ""
 	}
-	html := string(b)
-	if strings.Count(html, "</head>") != 1 {
-		return fmt.Errorf("no single </head> in %s", file)
-	}
-	html = strings.Replace(html, "</head>", markup+"\n</head>", 1)
-	return os.WriteFile(file, []byte(html), 0o644)
+	return fmt.Sprintf(`<link rel="alternate" type="application/json+oembed" href="%s" title="%s">`, attr(site+"/"+oembedFile(p.Path)), attr(app.Title(s)))
 }
 
 // attr escapes s for HTML text or a double-quoted attribute.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/jiangsu-map/jsmap/app"
@@ -32,46 +31,24 @@ func writeShareImages(out string) error {
 	return nil
 }
 
-var ogImageRe = regexp.MustCompile(`<meta [^>]*property="og:image"[^>]*>`)
-
-// socialMeta completes each page's Open Graph and Twitter card data in its
-// language: site name, locale, the share image of its city (absolute when
-// the public origin is known, as crawlers require) and its description.
-func socialMeta(out string, pages []page, base, origin string) error {
-	for _, p := range pages {
-		s := route.Parse(p.Path)
-		f := filepath.Join(out, filepath.FromSlash(p.File))
-		locale := "zh_CN"
-		if s.Lang == data.En {
-			locale = "en_US"
-		}
-		img := strings.TrimSuffix(origin, "/") + base + app.ShareImage(s.City)
-		extra := fmt.Sprintf(`<meta property="og:site_name" content="%s">`+
-			`<meta property="og:locale" content="%s">`+
-			`<meta property="og:image:width" content="1200"><meta property="og:image:height" content="630">`+
-			`<meta property="og:image:alt" content="%s">`+
-			`<meta name="twitter:card" content="summary_large_image">`+
-			`<meta name="twitter:title" content="%s">`+
-			`<meta name="twitter:description" content="%s">`+
-			`<meta name="twitter:image" content="%s">`+
-			`<meta name="twitter:image:alt" content="%s">`,
-			attr(app.Title(route.State{Lang: s.Lang})), locale, attr(app.ShareImageAlt(s)),
-			attr(app.Title(s)), attr(app.Description(s)), attr(img), attr(app.ShareImageAlt(s)))
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return err
-		}
-		// go-app prints an empty og:image; fill it in.
-		html, n := ogImageRe.ReplaceAllString(string(b), `<meta property="og:image" content="`+attr(img)+`">`), len(ogImageRe.FindAllString(string(b), -1))
-		if n != 1 {
-			return fmt.Errorf("page %s: %d og:image tags, want 1", p.Path, n)
-		}
-		if err := os.WriteFile(f, []byte(html), 0o644); err != nil {
-			return err
-		}
-		if err := insertHead(f, extra); err != nil {
-			return fmt.Errorf("page %s: %w", p.Path, err)
-		}
+// socialTags completes a page's Open Graph and Twitter card data in its
+// language: site name, locale, the share image of its city (img, absolute
+// when the public origin is known, as crawlers require) and its text.
+// go-app's own og:image tag is filled in by decoratePage.
+func socialTags(s route.State, img string) string {
+	locale := "zh_CN"
+	if s.Lang == data.En {
+		locale = "en_US"
 	}
-	return nil
+	return fmt.Sprintf(`<meta property="og:site_name" content="%s">`+
+		`<meta property="og:locale" content="%s">`+
+		`<meta property="og:image:width" content="1200"><meta property="og:image:height" content="630">`+
+		`<meta property="og:image:alt" content="%s">`+
+		`<meta name="twitter:card" content="summary_large_image">`+
+		`<meta name="twitter:title" content="%s">`+
+		`<meta name="twitter:description" content="%s">`+
+		`<meta name="twitter:image" content="%s">`+
+		`<meta name="twitter:image:alt" content="%s">`,
+		attr(app.Title(route.State{Lang: s.Lang})), locale, attr(app.ShareImageAlt(s)),
+		attr(app.Title(s)), attr(app.Description(s)), attr(img), attr(app.ShareImageAlt(s)))
 }
