@@ -37,12 +37,15 @@ func (b *InstallButton) OnAppInstallChange(ctx goapp.Context) {
 	b.installable = ctx.IsAppInstallable()
 }
 
-// Render draws the control, or an empty placeholder.
+// Render draws the control. Before the browser offers installation it is
+// laid out but invisible (visibility: hidden: not focusable, not read
+// out), so that its arrival moves nothing on the page.
 func (b *InstallButton) Render() goapp.UI {
+	p := el("p").Class("install")
 	if !b.installable {
-		return el("span").Class("install").Hidden(true)
+		p.Class("install is-unoffered").Aria("hidden", "true")
 	}
-	return el("p").Class("install").Body(
+	return p.Body(
 		el("button").
 			Class("button install-button").
 			Attr("type", "button").

@@ -98,7 +98,7 @@ func TestInstallButtonHiddenWithoutOffer(t *testing.T) {
 	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`window.__offered === true`)); err != nil {
 		t.Fatalf("the offer never came, so the check would be blind: %v", err)
 	}
-	if eval[bool](t, tb, `!!document.querySelector('.install-button')`) {
+	if eval[bool](t, tb, `(() => { const b = document.querySelector('.install-button'); return !!b && b.checkVisibility({visibilityProperty: true}); })()`) {
 		t.Error("install button shown although go-app saw no installation offer")
 	}
 }
