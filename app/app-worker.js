@@ -50,7 +50,9 @@ self.addEventListener("fetch", (event) => {
   if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) {
     return;
   }
-  event.respondWith(respond(req));
+  // If the cache itself fails (Firefox's cache storage can, while a new
+  // worker takes over), the network still answers.
+  event.respondWith(respond(req).catch((err) => (req.mode === "navigate" ? Promise.reject(err) : fetch(req))));
 });
 
 async function respond(req) {
