@@ -7,7 +7,7 @@ BASE     ?=
 ORIGIN   ?=
 DIST     ?= dist
 WASM     := build/app.wasm
-GOFLAGS_WASM := -trimpath -ldflags="-s -w"
+GOFLAGS_WASM := -trimpath -ldflags="-s -w" -gcflags=all=-l -gcflags=runtime=
 
 .PHONY: all run build wasm static test bench unit vet fmt geo icons clean deps-browser deps-engines deps-npm sizes
 

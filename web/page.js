@@ -47,19 +47,36 @@
   if (isStatic) keep.push("static=1");
   if (childId) keep.push("childId=" + childId);
 
-  // Until the WebAssembly app has started (go-app then routes every link
-  // itself), a click on a city opens it in place: the prerendered page of
-  // the link is fetched and swapped in, without a full page load. On any
-  // failure the browser simply follows the link.
+  // Offline, the service worker answers a page it does not hold with the
+  // home page of its language (app/app-worker.js); the WebAssembly app,
+  // which holds every city's content, then renders the page asked for.
+  // Until it has, the stand-in's content stays hidden (web/app.css), and
+  // is shown after all if the app cannot start.
+  var own = document.querySelector("meta[name=jsmap-path]");
+  function pageKey(p) { return p.replace(/\/+$/, "") || "/"; }
+  var shell = !!own && pageKey(own.getAttribute("content")) !== pageKey(location.pathname);
+  if (shell) {
+    html.setAttribute("data-shell", "");
+    setTimeout(function () { html.removeAttribute("data-shell"); }, 5000);
+  }
+
+  // Until the WebAssembly app starts (it sets data-app, and go-app then
+  // routes every link itself), a click on a city opens it in place: the
+  // prerendered page of the link is fetched and swapped in, without a full
+  // page load. On any failure the browser simply follows the link.
   function early() {
-    return html.getAttribute("data-app") !== "ready" && !isStatic;
+    return !html.hasAttribute("data-app") && !isStatic && !shell;
   }
   function swap(href, push) {
     return fetch(href, { credentials: "same-origin" }).then(function (res) {
       if (!res.ok && res.status !== 404) throw new Error(res.status);
       return res.text();
     }).then(function (text) {
-      if (!early()) return; // the app took over meanwhile
+      if (!early()) {
+        // The app took over meanwhile: it opens the page instead.
+        if (push && typeof window.goappNav === "function") window.goappNav(href);
+        return;
+      }
       var doc = new DOMParser().parseFromString(text, "text/html");
       var next = doc.getElementById("page"), cur = document.getElementById("page");
       if (!next || !cur) throw new Error("no page");

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -481,6 +482,65 @@ func TestNoJumpWhenAppTakesOver(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestClickWhileTheAppStarts: a city clicked before the app starts, whose
+// page arrives only after the app has taken over, is opened by the app
+// (the click is not lost, and go-app's page is not swapped away under it).
+// Both the WebAssembly and the city page are held back with Fetch
+// interception to order the events.
+func TestClickWhileTheAppStarts(t *testing.T) {
+	tb := newTab(t)
+	paused := make(chan *fetch.EventRequestPaused, 8)
+	if err := chromedp.Listen(tb.ctx, func(ev any) {
+		if ev, ok := ev.(*fetch.EventRequestPaused); ok {
+			paused <- ev
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(tb.ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{
+		{URLPattern: "*/web/app.wasm"}, {URLPattern: "*/city/wuxi"},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	next := func(what string) fetch.RequestID {
+		t.Helper()
+		select {
+		case ev := <-paused:
+			if !strings.HasSuffix(ev.Request.URL, what) {
+				t.Fatalf("held back %s, want %s", ev.Request.URL, what)
+			}
+			return ev.RequestID
+		case <-tb.ctx.Done():
+			t.Fatalf("waiting for the request of %s: %v", what, tb.ctx.Err())
+		}
+		return ""
+	}
+	release := func(id fetch.RequestID) {
+		t.Helper()
+		if _, err := chromedp.Call(tb.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tb.do(t, chromedp.Navigate(site.URL+"/"), chromedp.WaitReady(chromedp.CSS(`#panel`)))
+	wasm := next("/web/app.wasm")
+	tb.do(t, chromedp.Evaluate[chromedp.Void](`window.__noReload = true`))
+	tb.clickCity(t, "wuxi") // web/page.js fetches /city/wuxi, held back
+	cityPage := next("/city/wuxi")
+	release(wasm)
+	tb.do(t, chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+	release(cityPage)
+	tb.waitPanel(t, "wuxi")
+	if got := tb.path(t); got != "/city/wuxi" {
+		t.Errorf("path %q, want /city/wuxi", got)
+	}
+	if !eval[bool](t, tb, `window.__noReload === true`) {
+		t.Error("the page reloaded")
+	}
+	// The app still works: go-app owns the page it renders.
+	tb.clickCity(t, "suzhou")
+	tb.waitPanel(t, "suzhou")
 }
 
 // TestClickBeforeTheAppStarts: with the WebAssembly held back (blocked

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
@@ -104,7 +105,9 @@ func TestInstallButtonHiddenWithoutOffer(t *testing.T) {
 }
 
 // TestOffline visits the site once, stops the server, and then opens pages
-// the reader never visited, in both languages, and uses them.
+// the reader never visited, in both languages, and uses them. The worker
+// holds only the two home pages; it answers the others with the home page
+// of their language, which the app renders as the page asked for.
 func TestOffline(t *testing.T) {
 	dist, err := apptest.Dist()
 	if err != nil {
@@ -125,10 +128,17 @@ func TestOffline(t *testing.T) {
 		{"/city/yancheng", "yancheng", "盐城"},
 		{"/en/city/suzhou", "suzhou", "Suzhou"},
 		{"/en/city/suzhou/?childId=x", "suzhou", "Suzhou"},
+		{"/compare", "", ""},
 		{"/", "", ""},
 	}
 	for _, tc := range tests {
 		tb.do(t, chromedp.Navigate(srv.URL+tc.path), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+		if got := eval[float64](t, tb, `performance.getEntriesByType('navigation')[0].responseStatus`); got != 200 {
+			t.Errorf("offline %s: status %v, want 200", tc.path, got)
+		}
+		if tc.path == "/compare" && eval[int](t, tb, `document.querySelectorAll('#compare .compare-card[data-compare-city]').length`) != 8 {
+			t.Errorf("offline /compare: want the 8 city cards; body: %.200s", eval[string](t, tb, `document.body.innerText`))
+		}
 		if tc.city == "" {
 			continue
 		}
@@ -136,12 +146,31 @@ func TestOffline(t *testing.T) {
 		if got := eval[string](t, tb, `document.querySelector('#panel h2').textContent`); got != tc.heading {
 			t.Errorf("offline %s: heading %q, want %q", tc.path, got, tc.heading)
 		}
+		if got := eval[string](t, tb, `document.title`); !strings.Contains(got, tc.heading) {
+			t.Errorf("offline %s: title %q does not name %s", tc.path, got, tc.heading)
+		}
+	}
+	// Until the app has rendered the page asked for, the stand-in home
+	// page is hidden (here the app is held back with wasm=false), and shown
+	// after all when the app does not start.
+	tb.do(t, chromedp.Navigate(srv.URL+"/city/nanjing?wasm=false"), chromedp.WaitReady(chromedp.CSS(`#page`)))
+	if got := eval[string](t, tb, `document.documentElement.hasAttribute('data-shell') + ' ' + getComputedStyle(document.getElementById('page')).visibility`); got != "true hidden" {
+		t.Errorf("offline stand-in page without the app: data-shell and visibility %q, want \"true hidden\"", got)
+	}
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`!document.documentElement.hasAttribute('data-shell') && getComputedStyle(document.getElementById('page')).visibility === 'visible'`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Errorf("the stand-in page stayed hidden although the app did not start: %v", err)
 	}
 	// And use it: select a city offline.
 	tb.clickCity(t, "wuxi")
 	tb.waitPanel(t, "wuxi")
 	// An unknown page offline gets the not-found page, not a browser error.
 	tb.do(t, chromedp.Navigate(srv.URL+"/en/city/atlantis"), chromedp.WaitReady(chromedp.CSS(`#panel[data-notfound]`)))
+	if got := eval[float64](t, tb, `performance.getEntriesByType('navigation')[0].responseStatus`); got != 404 {
+		t.Errorf("offline unknown page: status %v, want 404", got)
+	}
+	if got := eval[string](t, tb, `document.documentElement.lang`); got != "en" {
+		t.Errorf("offline unknown English page: lang %q, want en", got)
+	}
 	tb.mu.Lock()
 	tb.problems = filter(tb.problems, func(p string) bool {
 		// Failed network requests are expected with the server gone.

@@ -16,8 +16,8 @@ import (
 
 const (
 	// wasmContentLengthHeader carries the uncompressed size of a wasm binary
-	// served compressed. go-app's loader (Handler.WasmContentLengthHeader)
-	// reads it to draw its progress bar, since it counts decoded bytes.
+	// served compressed (go-app's Handler.WasmContentLengthHeader), for a
+	// loader that counts decoded bytes to show progress.
 	wasmContentLengthHeader = "Wasm-Content-Length"
 
 	cacheImmutable  = "public, max-age=31536000, immutable"

@@ -93,9 +93,6 @@ func build(cfg config, log io.Writer) error {
 			return err
 		}
 	}
-	if err := fixAppJSForOldBrowsers(cfg.Out); err != nil {
-		return err
-	}
 	n := 0
 	if !cfg.NoCompress {
 		if n, err = compressTree(cfg.Out); err != nil {
@@ -143,6 +140,7 @@ var (
 	viewportRe = regexp.MustCompile(`<meta [^>]*name="viewport"[^>]*>`)
 	ogURLRe    = regexp.MustCompile(`<meta [^>]*property="og:url"[^>]*>\n?`)
 	loaderRe   = regexp.MustCompile(`<aside [^>]*id="app-wasm-loader"[^>]*>`)
+	loaderImg  = regexp.MustCompile(`<img [^>]*id="app-wasm-loader-icon"[^>]*>`)
 	// go-app prints an attribute whose value is "true" bare, which for ARIA
 	// states means "" (false): aria-hidden would hide nothing.
 	bareARIARe = regexp.MustCompile(`(\s)(aria-[a-z]+)([\s>])`)
@@ -174,6 +172,10 @@ func finishPage(out string, p page, base, origin string) error {
 		// The loader becomes a small progress badge (web/app.css); screen
 		// readers need not hear it.
 		{"loader", loaderRe, `<aside id="app-wasm-loader" class="goapp-app-info" aria-hidden="true">`},
+		// Its spinner, 16 px wide, is the 0.4 KB SVG icon (which the page
+		// loads anyway as its favicon) instead of the 7 KB 192 px PNG that
+		// would share a slow network with the page's stylesheets.
+		{"loader icon", loaderImg, `<img id="app-wasm-loader-icon" class="goapp-logo goapp-spin" src="` + base + `/web/icons/icon.svg" alt="" width="16" height="16">`},
 	} {
 		if !fix.re.MatchString(html) {
 			return fmt.Errorf("page %s: go-app's %s markup changed; update cmd/static", p.Path, fix.name)
@@ -232,7 +234,14 @@ func decoratePage(out string, p page, base, origin, version string) error {
 	site := strings.TrimSuffix(origin, "/") + base
 	s := route.Parse(p.Path)
 	img := site + app.ShareImage(s.City)
-	html = strings.Replace(html, charset, charset+"\n"+`<meta name="jsmap-version" content="`+version+`">`, 1)
+	head := `<meta name="jsmap-version" content="` + version + `">`
+	if !s.NotFound {
+		// The page's own address: web/page.js tells from it when the
+		// service worker answered with a home page standing in for
+		// another page (offline), which the app then renders.
+		head += "\n" + `<meta name="jsmap-path" content="` + attr(base+p.Path) + `">`
+	}
+	html = strings.Replace(html, charset, charset+"\n"+head, 1)
 	html = ogImageRe.ReplaceAllLiteralString(html, `<meta property="og:image" content="`+attr(img)+`">`)
 	html = strings.Replace(html, "</head>", socialTags(s, img)+oembedLink(p, site)+"\n</head>", 1)
 	return os.WriteFile(f, []byte(html), 0o644)
@@ -322,64 +331,4 @@ func hashTree(dir, buildID string) (string, error) {
 		return "", errors.New("no files to version")
 	}
 	return hex.EncodeToString(h.Sum(nil))[:12], nil
-}
-
-// ---------------------------------------------------------------------------
-// Browsers that cannot run Go 1.26's WebAssembly (issue 9)
-// ---------------------------------------------------------------------------
-
-// appJSFixes edit go-app's app.js so that a browser that cannot run the
-// WebAssembly keeps the prerendered page as it is, with plain working
-// links and no loader or error badge:
-//   - the loader is removed without fetching app.wasm when WebAssembly is
-//     missing or lacks what Go 1.26 always uses (sign-extension and
-//     saturating float-to-int instructions, browsers from before ~2019):
-//     WebAssembly.validate on a 36-byte module that uses both;
-//   - when loading fails anyway, the loader is removed instead of showing
-//     the error text over the page.
-var appJSFixes = []struct{ old, new string }{
-	{
-		"function goappCanLoadWebAssembly() {\n",
-		`function jsmapCanRunGoWasm() {
-  try {
-    return typeof WebAssembly === "object" && WebAssembly.validate(new Uint8Array([
-      0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 10, 15, 1, 13,
-      0, 65, 0, 192, 26, 67, 0, 0, 0, 0, 252, 0, 11,
-    ]));
-  } catch (err) {
-    return false;
-  }
-}
-
-function goappCanLoadWebAssembly() {
-  if (!jsmapCanRunGoWasm()) {
-    return false;
-  }
-`,
-	},
-	{
-		`    loaderIcon.className = "goapp-logo";
-    loaderLabel.innerText = err;
-`,
-		`    loader.remove();
-`,
-	},
-}
-
-// fixAppJSForOldBrowsers applies appJSFixes to out/app.js; it fails when
-// go-app's script no longer has the code to change.
-func fixAppJSForOldBrowsers(out string) error {
-	file := filepath.Join(out, "app.js")
-	b, err := os.ReadFile(file)
-	if err != nil {
-		return err
-	}
-	js := string(b)
-	for _, f := range appJSFixes {
-		if strings.Count(js, f.old) != 1 {
-			return fmt.Errorf("app.js: go-app's code changed, cannot find %q; update fixAppJSForOldBrowsers", f.old)
-		}
-		js = strings.Replace(js, f.old, f.new, 1)
-	}
-	return os.WriteFile(file, []byte(js), 0o644)
 }

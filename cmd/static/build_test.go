@@ -150,6 +150,7 @@ func TestFinishPageRepairs(t *testing.T) {
 			want: []string{
 				`<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`,
 				`<aside id="app-wasm-loader" class="goapp-app-info" aria-hidden="true">`,
+				`<img id="app-wasm-loader-icon" class="goapp-logo goapp-spin" src="/web/icons/icon.svg" alt="" width="16" height="16">`,
 				`<span class="badge-icon" aria-hidden="true"></span>`,
 				`<a aria-current="true" aria-hidden="true" href="/x">`,
 				`<svg aria-hidden="true"><text aria-hidden="true">Suzhou</text></svg>`,
@@ -157,7 +158,7 @@ func TestFinishPageRepairs(t *testing.T) {
 				// English pages install the English app.
 				`<link rel="manifest" href="/en/manifest.webmanifest">`,
 			},
-			absent: []string{"og:url", "canonical", "user-scalable", "maximum-scale", "127.0.0.1", "aria-hidden>", "aria-hidden "},
+			absent: []string{"og:url", "canonical", "user-scalable", "maximum-scale", "127.0.0.1", "aria-hidden>", "aria-hidden ", "icon-192.png"},
 		},
 		{
 			name:   "origin and base",
@@ -167,6 +168,7 @@ func TestFinishPageRepairs(t *testing.T) {
 				`<meta property="og:url" content="https://example.com/news/map/en/city/suzhou"><link rel="canonical" href="https://example.com/news/map/en/city/suzhou">`,
 				`<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`,
 				`<link rel="manifest" href="/news/map/en/manifest.webmanifest">`,
+				`src="/news/map/web/icons/icon.svg"`,
 			},
 			absent: []string{"127.0.0.1", "user-scalable", `href="/news/map/manifest.webmanifest"`},
 		},

@@ -12,5 +12,9 @@ import (
 
 func main() {
 	app.Routes()
+	// From here on go-app owns the page: web/page.js stops opening cities
+	// in place and hands a pending one to the app (data-app becomes
+	// "ready" once the app has rendered).
+	goapp.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "starting")
 	goapp.RunWhenOnBrowser()
 }
