@@ -81,19 +81,14 @@ func (p *Page) OnNav(ctx goapp.Context) {
 	}
 	// Move focus where a keyboard or screen reader user expects it: to the
 	// heading of a newly opened city, or back to the city just closed.
-	// After the frame that shows the change: focus forces a style and
-	// layout pass of its own and may scroll, which would hold the panel
-	// back by a few milliseconds.
-	var sel string
-	switch {
-	case cur.City != "" && cur.City != prev.City:
-		sel = "#" + components.PanelHeadingID
-	case cur.City == "" && prev.City != "" && !cur.NotFound:
-		sel = `a[data-class~="region"][data-id="` + prev.City + `"]`
-	default:
-		return
-	}
-	afterPaint(func() { focus(sel, !p.pointer.Load()) })
+	ctx.Defer(func(ctx goapp.Context) {
+		switch {
+		case cur.City != "" && cur.City != prev.City:
+			focus("#"+components.PanelHeadingID, !p.pointer.Load())
+		case cur.City == "" && prev.City != "" && !cur.NotFound:
+			focus(`a[data-class~="region"][data-id="`+prev.City+`"]`, !p.pointer.Load())
+		}
+	})
 }
 
 func (p *Page) onKeyDown(ctx goapp.Context, e goapp.Event) {
@@ -189,23 +184,6 @@ func (p *Page) watchPointer() func() {
 		goapp.Window().Call("removeEventListener", "pointerdown", onPointer, true)
 		onPointer.Release()
 	}
-}
-
-// afterPaint runs fn in a task after the next frame has been painted
-// (requestAnimationFrame runs before the paint, the timeout after it).
-func afterPaint(fn func()) {
-	var frame, task goapp.Func
-	task = goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
-		task.Release()
-		fn()
-		return nil
-	})
-	frame = goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
-		frame.Release()
-		goapp.Window().Call("setTimeout", task, 0)
-		return nil
-	})
-	goapp.Window().Call("requestAnimationFrame", frame)
 }
 
 // focus moves keyboard focus to the first element matching a CSS selector.

@@ -62,16 +62,82 @@
 
   // Until the WebAssembly app starts (it sets data-app, and go-app then
   // routes every link itself), a click on a city opens it in place: the
-  // prerendered page of the link is fetched and swapped in, without a full
-  // page load. On any failure the browser simply follows the link.
+  // prerendered page of the link is fetched (from the press on, so it is
+  // often there by the release) and merged into the open one, so that only
+  // what differs is laid out again. On any failure the browser simply
+  // follows the link.
   function early() {
     return !html.hasAttribute("data-app") && !isStatic && !shell;
   }
+  var pages = {};
+  function load(href) {
+    if (!pages[href]) {
+      pages[href] = fetch(href, { credentials: "same-origin" }).then(function (res) {
+        if (!res.ok && res.status !== 404) throw new Error(res.status);
+        return res.text();
+      });
+      pages[href].catch(function () { delete pages[href]; });
+    }
+    return pages[href];
+  }
+  // morph makes element cur like next (a node of another document): same
+  // attributes, and children matched by position, kept where their kind
+  // matches and updated in place, replaced or added or removed otherwise.
+  function morph(cur, next) {
+    var i, a;
+    for (i = cur.attributes.length - 1; i >= 0; i--) {
+      a = cur.attributes[i];
+      if (!next.hasAttribute(a.name)) cur.removeAttribute(a.name);
+    }
+    for (i = 0; i < next.attributes.length; i++) {
+      a = next.attributes[i];
+      if (cur.getAttribute(a.name) !== a.value) cur.setAttribute(a.name, a.value);
+    }
+    var c = cur.firstChild, n = next.firstChild, after;
+    for (; n; n = n.nextSibling) {
+      if (!c) {
+        cur.appendChild(document.importNode(n, true));
+        continue;
+      }
+      after = c.nextSibling;
+      if (c.nodeType !== n.nodeType || c.nodeName !== n.nodeName) {
+        cur.replaceChild(document.importNode(n, true), c);
+      } else if (c.nodeType === 1) {
+        morph(c, n);
+      } else if (c.nodeValue !== n.nodeValue) {
+        c.nodeValue = n.nodeValue;
+      }
+      c = after;
+    }
+    while (c) {
+      after = c.nextSibling;
+      cur.removeChild(c);
+      c = after;
+    }
+  }
+  // The WebAssembly app waits for pages being opened in place before it
+  // starts (cmd/static/appjs.go): Go's start-up holds the main thread for
+  // a while, and the reader's page comes first. It waits two seconds at
+  // most, in case a request hangs.
+  var opening = 0, waiting = [];
+  window.jsmapOpened = function () {
+    if (!opening) return Promise.resolve();
+    return new Promise(function (resolve) {
+      waiting.push(resolve);
+      setTimeout(resolve, 2000);
+    });
+  };
   function swap(href, push) {
-    return fetch(href, { credentials: "same-origin" }).then(function (res) {
-      if (!res.ok && res.status !== 404) throw new Error(res.status);
-      return res.text();
-    }).then(function (text) {
+    opening++;
+    var done = function () {
+      if (--opening === 0) waiting.splice(0).forEach(function (resolve) { resolve(); });
+    };
+    var opened = open(href, push);
+    opened.then(done, done);
+    return opened;
+  }
+  function open(href, push) {
+    return load(href).then(function (text) {
       if (!early()) {
         // The app took over meanwhile: it opens the page instead.
         if (push && typeof window.goappNav === "function") window.goappNav(href);
@@ -80,7 +146,7 @@
       var doc = new DOMParser().parseFromString(text, "text/html");
       var next = doc.getElementById("page"), cur = document.getElementById("page");
       if (!next || !cur) throw new Error("no page");
-      cur.replaceWith(document.importNode(next, true));
+      morph(cur, next);
       document.title = doc.title;
       html.lang = doc.documentElement.lang;
       var d = doc.querySelector("meta[name=description]"), d0 = document.querySelector("meta[name=description]");
@@ -88,14 +154,24 @@
       if (push) history.pushState(null, "", href);
     });
   }
-  document.addEventListener("click", function (e) {
-    if (!early() || e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+  // The link a press or click would follow in place, or null.
+  function target(e) {
+    if (!early() || e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return null;
     var a = e.target && e.target.closest && e.target.closest("a[href]");
-    if (!a || a.getAttribute("target") || a.hasAttribute("download") || !a.closest("#page")) return;
+    if (!a || a.getAttribute("target") || a.hasAttribute("download") || !a.closest("#page")) return null;
     var url = new URL(a.getAttribute("href"), location.href);
-    if (url.origin !== location.origin || /\.[a-z0-9]+$/i.test(url.pathname) || url.href === location.href) return;
+    if (url.origin !== location.origin || /\.[a-z0-9]+$/i.test(url.pathname) || url.href === location.href) return null;
+    return url.href;
+  }
+  document.addEventListener("pointerdown", function (e) {
+    var href = target(e);
+    if (href) load(href);
+  }, true);
+  document.addEventListener("click", function (e) {
+    var href = target(e);
+    if (!href) return;
     e.preventDefault();
-    swap(url.href, true).catch(function () { location.href = url.href; });
+    swap(href, true).catch(function () { location.href = href; });
   });
   window.addEventListener("popstate", function () {
     if (early()) swap(location.href, false).catch(function () { location.reload(); });

@@ -484,63 +484,96 @@ func TestNoJumpWhenAppTakesOver(t *testing.T) {
 	}
 }
 
-// TestClickWhileTheAppStarts: a city clicked before the app starts, whose
-// page arrives only after the app has taken over, is opened by the app
-// (the click is not lost, and go-app's page is not swapped away under it).
-// Both the WebAssembly and the city page are held back with Fetch
-// interception to order the events.
+// TestClickWhileTheAppStarts: a city clicked before the app starts is not
+// lost, whichever comes first: its page (opened in place by web/page.js,
+// the app waiting for it before it starts) or the app (which then opens
+// the city itself; the app waits two seconds at most). Both the
+// WebAssembly and the city page are held back with Fetch interception to
+// order the events; the page records the order it saw them in.
 func TestClickWhileTheAppStarts(t *testing.T) {
-	tb := newTab(t)
-	paused := make(chan *fetch.EventRequestPaused, 8)
-	if err := chromedp.Listen(tb.ctx, func(ev any) {
-		if ev, ok := ev.(*fetch.EventRequestPaused); ok {
-			paused <- ev
-		}
-	}); err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name      string
+		pageFirst bool
+		want      string // the order of events on the page (Go sets data-app to "starting" and "ready" in one task)
+	}{
+		{"page arrives first", true, "panel wuxi, app ready"},
+		{"app starts first", false, "app ready, panel wuxi"},
 	}
-	if _, err := chromedp.Call(tb.ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{
-		{URLPattern: "*/web/app.wasm"}, {URLPattern: "*/city/wuxi"},
-	}}); err != nil {
-		t.Fatal(err)
-	}
-	next := func(what string) fetch.RequestID {
-		t.Helper()
-		select {
-		case ev := <-paused:
-			if !strings.HasSuffix(ev.Request.URL, what) {
-				t.Fatalf("held back %s, want %s", ev.Request.URL, what)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := newTab(t)
+			paused := make(chan *fetch.EventRequestPaused, 8)
+			if err := chromedp.Listen(tb.ctx, func(ev any) {
+				if ev, ok := ev.(*fetch.EventRequestPaused); ok {
+					paused <- ev
+				}
+			}); err != nil {
+				t.Fatal(err)
 			}
-			return ev.RequestID
-		case <-tb.ctx.Done():
-			t.Fatalf("waiting for the request of %s: %v", what, tb.ctx.Err())
-		}
-		return ""
+			if _, err := chromedp.Call(tb.ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{
+				{URLPattern: "*/web/app.wasm"}, {URLPattern: "*/city/wuxi"},
+			}}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+				window.__order = [];
+				new MutationObserver(() => {
+					const app = document.documentElement.getAttribute('data-app');
+					const p = document.getElementById('panel');
+					const city = p && p.getAttribute('data-city');
+					if (app && !window.__order.includes('app ' + app)) window.__order.push('app ' + app);
+					if (city && !window.__order.includes('panel ' + city)) window.__order.push('panel ' + city);
+				}).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['data-app', 'data-city']});
+			`}); err != nil {
+				t.Fatal(err)
+			}
+			next := func(what string) fetch.RequestID {
+				t.Helper()
+				select {
+				case ev := <-paused:
+					if !strings.HasSuffix(ev.Request.URL, what) {
+						t.Fatalf("held back %s, want %s", ev.Request.URL, what)
+					}
+					return ev.RequestID
+				case <-tb.ctx.Done():
+					t.Fatalf("waiting for the request of %s: %v", what, tb.ctx.Err())
+				}
+				return ""
+			}
+			release := func(id fetch.RequestID) {
+				t.Helper()
+				if _, err := chromedp.Call(tb.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			tb.do(t, chromedp.Navigate(site.URL+"/"), chromedp.WaitReady(chromedp.CSS(`#panel`)))
+			wasm := next("/web/app.wasm")
+			tb.do(t, chromedp.Evaluate[chromedp.Void](`window.__noReload = true`))
+			tb.clickCity(t, "wuxi") // web/page.js fetches /city/wuxi, held back
+			cityPage := next("/city/wuxi")
+			release(wasm)
+			if tc.pageFirst {
+				release(cityPage)
+				tb.do(t, chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+			} else {
+				tb.do(t, chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+				release(cityPage)
+			}
+			tb.waitPanel(t, "wuxi")
+			if got := strings.Join(eval[[]string](t, tb, `window.__order`), ", "); got != tc.want {
+				t.Errorf("events %q, want %q", got, tc.want)
+			}
+			if got := tb.path(t); got != "/city/wuxi" {
+				t.Errorf("path %q, want /city/wuxi", got)
+			}
+			if !eval[bool](t, tb, `window.__noReload === true`) {
+				t.Error("the page reloaded")
+			}
+			// The app works on: go-app owns the page it renders.
+			tb.clickCity(t, "suzhou")
+			tb.waitPanel(t, "suzhou")
+		})
 	}
-	release := func(id fetch.RequestID) {
-		t.Helper()
-		if _, err := chromedp.Call(tb.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	tb.do(t, chromedp.Navigate(site.URL+"/"), chromedp.WaitReady(chromedp.CSS(`#panel`)))
-	wasm := next("/web/app.wasm")
-	tb.do(t, chromedp.Evaluate[chromedp.Void](`window.__noReload = true`))
-	tb.clickCity(t, "wuxi") // web/page.js fetches /city/wuxi, held back
-	cityPage := next("/city/wuxi")
-	release(wasm)
-	tb.do(t, chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
-	release(cityPage)
-	tb.waitPanel(t, "wuxi")
-	if got := tb.path(t); got != "/city/wuxi" {
-		t.Errorf("path %q, want /city/wuxi", got)
-	}
-	if !eval[bool](t, tb, `window.__noReload === true`) {
-		t.Error("the page reloaded")
-	}
-	// The app still works: go-app owns the page it renders.
-	tb.clickCity(t, "suzhou")
-	tb.waitPanel(t, "suzhou")
 }
 
 // TestClickBeforeTheAppStarts: with the WebAssembly held back (blocked

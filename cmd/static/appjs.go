@@ -70,6 +70,11 @@ function jsmapAfterFirstPaint(fn) {
 `,
 	},
 	{
+		why: "the compiled module starts in a task of its own, once a city being opened in place (web/page.js) is open: compiling ends with a long stretch of main-thread work, Go's start-up and go-app's first render hold the thread again, and a click or key press of the reader comes first",
+		old: "\n    go.run(wasm.instance);\n",
+		new: "\n    await new Promise((resolve) => setTimeout(resolve, 0));\n    if (window.jsmapOpened) await window.jsmapOpened();\n    go.run(wasm.instance);\n",
+	},
+	{
 		why: "(the same) fetch takes no progress callback",
 		old: ", showProgress),\n",
 		new: "),\n",
