@@ -57,6 +57,12 @@
 // bytes and 1 MB 1,000,000. The exit status is 0 when every budget is met,
 // 1 when one is missed, and 2 when the benchmark could not run.
 //
+// With -cpu-profile DIR it measures no figures: it records V8 CPU profiles
+// of a cold load (until the app is ready) and of the latency clicks into
+// DIR and prints where the main thread's time went, by kind of work and by
+// function (`make profile`, which names the Go functions with -wasm-names
+// from an unstripped build of the same code).
+//
 // `make bench BENCH_FLAGS=-json` passes flags through. The unit tests need
 // no browser; `JSMAP_BENCH_SMOKE=1 go test -run Smoke ./cmd/bench` runs the
 // benchmark once, unthrottled, and checks that every figure was measured.
@@ -105,7 +111,11 @@ type Options struct {
 	// LighthousePages.
 	LighthouseBin   string
 	LighthousePages []string
-	Log             io.Writer // progress; nil for none
+	// CPUProfileDir, when not empty, makes the run record CPU profiles
+	// there (see cpuprofile.go) instead of measuring the figures.
+	CPUProfileDir string
+	WasmNames     wasmNames // names for the profiles' wasm frames; nil for none
+	Log           io.Writer // progress; nil for none
 }
 
 // bench is one benchmark in progress: the server and the browser.
@@ -156,6 +166,14 @@ func Bench(ctx context.Context, opts Options) (*Report, error) {
 		rep.Meta.Browser = v.Product
 	}
 
+	if opts.CPUProfileDir != "" {
+		rep.CPU, err = b.cpuProfiles(ctx, opts.CPUProfileDir, opts.WasmNames)
+		if err != nil {
+			return nil, fmt.Errorf("cpu profiles: %w", err)
+		}
+		rep.Meta.LoadAfter = loadAverage()
+		return rep, nil
+	}
 	for _, p := range opts.Profiles {
 		sec, err := b.profile(ctx, p)
 		if err != nil {
@@ -260,6 +278,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	clickCities := fs.String("click-cities", "xuzhou,lianyungang", "the two cities clicked in turn for the click latency (their labels must stay clear of the open panel)")
 	timeout := fs.Duration("timeout", 3*time.Minute, "time limit of each visit")
 	verbose := fs.Bool("v", false, "log progress on standard error")
+	cpuProfile := fs.String("cpu-profile", "", "instead of the figures, record CPU profiles of a cold load and of the latency clicks (first of -profiles) into this directory, and summarize them")
+	names := fs.String("wasm-names", "", "with -cpu-profile: an unstripped build of the served wasm (same code), to name its functions (make profile builds one)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -325,14 +345,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if *verbose {
 		opts.Log = stderr
 	}
+	opts.CPUProfileDir = *cpuProfile
+	if *names != "" {
+		if *cpuProfile == "" {
+			return fail(errors.New("-wasm-names goes with -cpu-profile"))
+		}
+		var err error
+		if opts.WasmNames, err = readWasmNames(*names, filepath.Join(opts.Dist, "web", "app.wasm")); err != nil {
+			return fail(err)
+		}
+	}
 
 	rep, err := Bench(ctx, opts)
 	if err != nil {
 		return fail(err)
 	}
-	if *asJSON {
+	switch {
+	case *asJSON:
 		err = WriteJSON(stdout, rep)
-	} else {
+	case len(rep.CPU) > 0:
+		err = WriteCPUSummaries(stdout, rep.CPU)
+	default:
 		err = WriteTable(stdout, rep)
 	}
 	if err != nil {

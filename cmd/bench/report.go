@@ -14,6 +14,9 @@ type Report struct {
 	Meta     Meta      `json:"meta"`
 	Sections []Section `json:"sections"`
 	Budgets  []Verdict `json:"budgets"`
+	// CPU holds the CPU profiles' summaries (-cpu-profile), which replace
+	// the figures.
+	CPU []CPUSummary `json:"cpu,omitempty"`
 }
 
 // Meta says what was measured, where and how.

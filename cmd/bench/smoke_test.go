@@ -12,13 +12,14 @@ import (
 )
 
 // TestSmoke runs the benchmark once, unthrottled, against the built site,
-// and checks that every figure was measured. It needs Chromium and dist/,
-// so it runs only with JSMAP_BENCH_SMOKE=1 (make test does not set it):
+// and checks that every figure was measured; then it records the CPU
+// profiles and checks their summaries. It needs Chromium and the built
+// site (make test; `go test -short` leaves it out):
 //
-//	JSMAP_BENCH_SMOKE=1 go test -run Smoke -v ./cmd/bench
+//	go test -run Smoke -v ./cmd/bench
 func TestSmoke(t *testing.T) {
-	if os.Getenv("JSMAP_BENCH_SMOKE") == "" {
-		t.Skip("set JSMAP_BENCH_SMOKE=1 to run the benchmark once against dist/ (needs Chromium)")
+	if testing.Short() {
+		t.Skip("-short: the smoke test needs Chromium and the built site")
 	}
 	dist, err := apptest.Dist()
 	if err != nil {
@@ -27,7 +28,7 @@ func TestSmoke(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	var log strings.Builder
-	rep, err := Bench(ctx, Options{
+	opts := Options{
 		Dist:        dist,
 		Runs:        1,
 		Profiles:    Profiles[:1],
@@ -37,7 +38,8 @@ func TestSmoke(t *testing.T) {
 		Clicks:      20,
 		Timeout:     2 * time.Minute,
 		Log:         &log,
-	})
+	}
+	rep, err := Bench(ctx, opts)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, log.String())
 	}
@@ -68,5 +70,35 @@ func TestSmoke(t *testing.T) {
 	}
 	if len(rep.Budgets) == 0 {
 		t.Error("no budget was checked")
+	}
+
+	// The CPU profiles of the same scenario.
+	opts.CPUProfileDir = t.TempDir()
+	rep, err = Bench(ctx, opts)
+	if err != nil {
+		t.Fatalf("cpu profiles: %v\n%s", err, log.String())
+	}
+	var sums strings.Builder
+	WriteCPUSummaries(&sums, rep.CPU)
+	t.Log("\n" + sums.String())
+	if len(rep.CPU) != 2 {
+		t.Fatalf("%d profiles, want 2 (load, clicks)", len(rep.CPU))
+	}
+	for _, s := range rep.CPU {
+		if _, err := os.Stat(s.File); err != nil {
+			t.Errorf("%s: %v", s.Title, err)
+		}
+		kinds := map[string]float64{}
+		for _, k := range s.Kinds {
+			kinds[k.Name] = k.MS
+		}
+		// Both phases run Go code (go-app renders; without -wasm-names it
+		// is unnamed) and its calls into the DOM.
+		if kinds[kindGo]+kinds[kindGoApp] <= 0 || kinds[kindBridge] <= 0 {
+			t.Errorf("%s: no time in Go code or in its calls into JavaScript; kinds %v", s.Title, s.Kinds)
+		}
+		if len(s.Top) == 0 {
+			t.Errorf("%s: no functions", s.Title)
+		}
 	}
 }
