@@ -62,8 +62,8 @@
 
   // Until the WebAssembly app starts (it sets data-app, and go-app then
   // routes every link itself), a click on a city opens it in place: the
-  // prerendered page of the link is fetched (from the press on, so it is
-  // often there by the release) and merged into the open one, so that only
+  // prerendered page of the link is fetched (from the hover or the press
+  // on, so it is often there by the click) and merged into the open one, so that only
   // what differs is laid out again. On any failure the browser simply
   // follows the link.
   function early() {
@@ -163,10 +163,14 @@
     if (url.origin !== location.origin || /\.[a-z0-9]+$/i.test(url.pathname) || url.href === location.href) return null;
     return url.href;
   }
-  document.addEventListener("pointerdown", function (e) {
+  // A pointer over a link, or pressing it, fetches its page ahead of the
+  // click.
+  function ahead(e) {
     var href = target(e);
     if (href) load(href);
-  }, true);
+  }
+  document.addEventListener("mouseover", ahead, true);
+  document.addEventListener("pointerdown", ahead, true);
   document.addEventListener("click", function (e) {
     var href = target(e);
     if (!href) return;

@@ -18,6 +18,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -154,14 +155,21 @@ func (tb *tab) open(t *testing.T, path string) {
 // lies inside the city's outline.
 func (tb *tab) clickCity(t *testing.T, id string) {
 	t.Helper()
-	type point struct{ X, Y float64 }
-	p := eval[point](t, tb, fmt.Sprintf(`(() => {
+	p := tb.labelCentre(t, id)
+	tb.do(t, chromedp.MouseClickXY(p.X, p.Y))
+}
+
+type point struct{ X, Y float64 }
+
+// labelCentre scrolls city id's name label into view and returns its centre.
+func (tb *tab) labelCentre(t *testing.T, id string) point {
+	t.Helper()
+	return eval[point](t, tb, fmt.Sprintf(`(() => {
 		const el = document.querySelector('[data-class~=region-label][data-id="%s"]');
 		el.scrollIntoView({block: 'center', inline: 'center'});
 		const r = el.getBoundingClientRect();
 		return {X: r.left + r.width / 2, Y: r.top + r.height / 2};
 	})()`, id))
-	tb.do(t, chromedp.MouseClickXY(p.X, p.Y))
 }
 
 // waitPanel waits until the open panel shows city id.
@@ -589,8 +597,35 @@ func TestClickBeforeTheAppStarts(t *testing.T) {
 	}
 	tb.do(t, chromedp.Navigate(site.URL+"/en/"), chromedp.WaitReady(chromedp.CSS(`#panel`)))
 	tb.do(t, chromedp.Evaluate[chromedp.Void](`window.__noReload = true`))
+	// The pointer over the city fetches its page ahead of the click, and
+	// the click uses that copy.
+	page := site.URL + "/en/city/yancheng"
+	requested := func() int {
+		tb.mu.Lock()
+		defer tb.mu.Unlock()
+		n := 0
+		for _, u := range tb.requests {
+			if u == page {
+				n++
+			}
+		}
+		return n
+	}
+	p := tb.labelCentre(t, "yancheng")
+	if _, err := chromedp.Call(tb.ctx, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: p.X, Y: p.Y}); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); requested() == 0; {
+		if time.Now().After(deadline) {
+			t.Fatal("hovering Yancheng fetched nothing")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	tb.clickCity(t, "yancheng")
 	tb.waitPanel(t, "yancheng")
+	if n := requested(); n != 1 {
+		t.Errorf("Yancheng's page was requested %d times, want once (on hover)", n)
+	}
 	if got := tb.path(t); got != "/en/city/yancheng" {
 		t.Errorf("path %q, want /en/city/yancheng", got)
 	}
