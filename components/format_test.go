@@ -1,7 +1,9 @@
 package components
 
 import (
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/jiangsu-map/jsmap/data"
 )
@@ -24,6 +26,11 @@ func TestFormatDate(t *testing.T) {
 		{"not a date", "14 March", "", "", ""},
 		{"impossible day", "2024-02-30", "", "", ""},
 		{"wrong layout", "2024/03/14", "", "", ""},
+		{"signed month", "2024-+3-14", "", "", ""},
+		{"month 13", "2024-13-01", "", "", ""},
+		{"day 0", "2024-03-00", "", "", ""},
+		{"leap day", "2024-02-29", "", "2024年2月29日", "29 February 2024"},
+		{"no leap day", "2023-02-29", "", "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -57,5 +64,27 @@ func TestFormatDateAcrossYears(t *testing.T) {
 				t.Errorf("formatDate(en, %q, %q) = %q, want %q", tc.start, tc.end, got, tc.en)
 			}
 		})
+	}
+}
+
+// TestParseDayAgreesWithTimeParse: parseDay accepts and reads exactly what
+// time.Parse(time.DateOnly, …) does, for every day of two years (one a leap
+// year) and for malformed strings.
+func TestParseDayAgreesWithTimeParse(t *testing.T) {
+	inputs := []string{"", "2024-1-01", "2024-01-1", "20240101", "2024-01-01 ", "2024-00-10", "2024-02-30", "abcd-ef-gh", "2024-1a-01", "0000-01-01"}
+	for d := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2025; d = d.AddDate(0, 0, 1) {
+		inputs = append(inputs, d.Format(time.DateOnly))
+	}
+	for m := 0; m <= 13; m++ {
+		for day := 0; day <= 32; day++ {
+			inputs = append(inputs, fmt.Sprintf("2024-%02d-%02d", m, day))
+		}
+	}
+	for _, in := range inputs {
+		want, err := time.Parse(time.DateOnly, in)
+		got, ok := parseDay(in)
+		if ok != (err == nil) || ok && !got.Equal(want) {
+			t.Errorf("parseDay(%q) = %v, %v; time.Parse gives %v, %v", in, got, ok, want, err)
+		}
 	}
 }

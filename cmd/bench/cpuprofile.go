@@ -137,6 +137,9 @@ func frameName(cf *runtime.CallFrame, names wasmNames) string {
 		}
 	}
 	if cf.FunctionName == "" {
+		if cf.URL == "" {
+			return "(anonymous)"
+		}
 		return "(anonymous) " + filepath.Base(cf.URL)
 	}
 	return cf.FunctionName
@@ -157,6 +160,7 @@ const (
 	kindPageJS  = "web/page.js"
 	kindAppJS   = "go-app's app.js (patched)"
 	kindOtherJS = "other JavaScript"
+	kindBench   = "the benchmark's own probe and evaluations"
 )
 
 // kindOf sorts a frame into a kind of work.
@@ -182,6 +186,8 @@ func kindOf(cf *runtime.CallFrame, name string) string {
 			return kindBridge
 		}
 		return kindStd
+	case strings.HasSuffix(cf.URL, probeURL) || cf.FunctionName == "" && cf.URL == "":
+		return kindBench
 	case strings.HasSuffix(cf.URL, "/wasm_exec.js") || strings.HasPrefix(name, "syscall/js."):
 		return kindBridge
 	case strings.HasSuffix(cf.URL, "/web/page.js"):
@@ -206,7 +212,7 @@ type CPUSummary struct {
 	File  string  `json:"file"`
 	MS    float64 `json:"ms"`    // sampled, idle included
 	Kinds []share `json:"kinds"` // by kind of work, largest first
-	Top   []share `json:"top"`   // functions by self time, idle and "(program)" left out
+	Top   []share `json:"top"`   // functions by self time, idle, "(program)" and the benchmark's scripts left out
 }
 
 // summarize sorts a profile's samples by kind and by function.
@@ -238,7 +244,7 @@ func summarize(title string, p *profiler.Profile, names wasmNames, top int) CPUS
 		name := frameName(n.CallFrame, names)
 		k := kindOf(n.CallFrame, name)
 		kinds[k] += ms
-		if k != kindIdle && k != kindBrowser {
+		if k != kindIdle && k != kindBrowser && k != kindBench {
 			funcs[name] += ms
 		}
 		s.MS += ms
@@ -336,7 +342,7 @@ func WriteCPUSummaries(w io.Writer, sums []CPUSummary) error {
 		for _, k := range s.Kinds {
 			fmt.Fprintf(&buf, "  %-60s %9.1f %5.1f%%\n", k.Name, k.MS, 100*k.MS/s.MS)
 		}
-		fmt.Fprintf(&buf, "  %-60s %9s\n", "functions by self time (idle and browser work left out)", "ms")
+		fmt.Fprintf(&buf, "  %-60s %9s\n", "functions by self time (idle, browser work, benchmark left out)", "ms")
 		for _, f := range s.Top {
 			fmt.Fprintf(&buf, "  %-60s %9.1f\n", f.Name, f.MS)
 		}

@@ -32,6 +32,8 @@ func TestKindOf(t *testing.T) {
 		{"goappInitWebAssembly", "http://127.0.0.1:1/app.js", kindAppJS},
 		{"setAttribute", "", kindDOM},
 		{"f", "http://elsewhere/x.js", kindOtherJS},
+		{"hit", probeURL, kindBench},
+		{"", "", kindBench},
 	}
 	for _, tc := range tests {
 		if got := kindOf(&runtime.CallFrame{FunctionName: tc.name, URL: tc.url}, tc.name); got != tc.want {
