@@ -49,6 +49,7 @@ bench: deps-browser
 ## profile: CPU profiles of a cold load and of the latency clicks, by kind of work and by Go function (cmd/bench -cpu-profile; files in build/profile/)
 profile: deps-browser
 	@test -f $(DIST)/index.html || $(MAKE) build
+	@mkdir -p build
 	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_WASM_NAMED) -o build/app-names.wasm ./cmd/wasm
 	JSMAP_DIST=$(CURDIR)/$(DIST) $(GO) run ./cmd/bench -cpu-profile build/profile -wasm-names build/app-names.wasm $(BENCH_FLAGS)
 
