@@ -364,8 +364,13 @@ func TestEmbedControl(t *testing.T) {
 		t.Errorf("embed code:\n got %s\nwant %s", code, want)
 	}
 	tb.do(t, chromedp.Click(chromedp.CSS(`.embed-copy`)))
-	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.querySelector('.embed-status').textContent.includes('Copied')`)); err != nil {
-		t.Fatalf("no copy confirmation: %q", eval[string](t, tb, `document.querySelector('.embed-status').textContent`))
+	// Wait for any answer, so that a failure says which.
+	status, err := chromedp.Run(tb.ctx, chromedp.Poll[string](`document.querySelector('.embed-status').textContent || false`, chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil {
+		t.Fatalf("no status after the copy button: %v", err)
+	}
+	if !strings.Contains(status, "Copied") {
+		t.Fatalf("status %q, want the copy confirmation", status)
 	}
 	if got := eval[string](t, tb, `navigator.clipboard.readText()`, chromedp.EvalAwaitPromise); got != want {
 		t.Errorf("clipboard holds %q, want the embed code", got)
