@@ -63,9 +63,9 @@
   // Until the WebAssembly app starts (it sets data-app, and go-app then
   // routes every link itself), a click on a city opens it in place: the
   // prerendered page of the link is fetched (from the hover or the press
-  // on, so it is often there by the click) and merged into the open one, so that only
-  // what differs is laid out again. On any failure the browser simply
-  // follows the link.
+  // on, so it is often there by the click) and merged into the open one,
+  // so that only what differs is laid out again. On any failure the
+  // browser simply follows the link.
   function early() {
     return !html.hasAttribute("data-app") && !isStatic && !shell;
   }
