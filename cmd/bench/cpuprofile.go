@@ -126,7 +126,8 @@ func readWasmNames(named, served string) (wasmNames, error) {
 	return names, nil
 }
 
-var wasmFuncRe = regexp.MustCompile(`^(?:wasm-function|\$func)\[?(\d+)\]?$`)
+// wasmFuncRe matches V8's name for a wasm function without a name.
+var wasmFuncRe = regexp.MustCompile(`^wasm-function\[(\d+)\]$`)
 
 // frameName names a profile frame, Go functions by their name in names.
 func frameName(cf *runtime.CallFrame, names wasmNames) string {
@@ -314,10 +315,11 @@ func (b *bench) cpuProfiles(ctx context.Context, dir string, names wasmNames) ([
 		return s, nil
 	}
 	load, err := record(fmt.Sprintf("cold load of %s until data-app=\"ready\" (%s)", startPath, p.Name), "load.cpuprofile", func() error {
-		if err := t.navigate(tctx, b.base+startPath); err != nil {
+		doc, err := b.openStart(tctx, t)
+		if err != nil {
 			return err
 		}
-		_, err := t.wait(tctx, "the app to be ready", func(e probeEvent) bool { return e.Ev == "ready" })
+		_, err = t.wait(tctx, "the app to be ready", func(e probeEvent) bool { return e.Ev == "ready" && e.Origin == doc.Origin })
 		return err
 	})
 	if err != nil {

@@ -22,6 +22,16 @@ var regionIDs = data.IDs()
 // coming from the article lands.
 const startPath = "/"
 
+// openStart navigates t to the start page and returns the probe's report
+// of the new document, whose Origin and URL tell its later events apart.
+func (b *bench) openStart(ctx context.Context, t *tab) (probeEvent, error) {
+	start := b.base + startPath
+	if err := t.navigate(ctx, start); err != nil {
+		return probeEvent{}, err
+	}
+	return t.wait(ctx, "the start page's document", func(e probeEvent) bool { return e.Ev == "doc" && e.URL == start })
+}
+
 // usable is the outcome of a usable run: the total, and where the time
 // went, all in ms from the start of the first navigation.
 type usable struct {
@@ -47,11 +57,7 @@ func (b *bench) usableRun(p Profile, city string) (usable, error) {
 	ctx, cancel := context.WithTimeout(t.ctx, b.opts.Timeout)
 	defer cancel()
 
-	start := b.base + startPath
-	if err := t.navigate(ctx, start); err != nil {
-		return u, err
-	}
-	doc, err := t.wait(ctx, "the start page's document", func(e probeEvent) bool { return e.Ev == "doc" && e.URL == start })
+	doc, err := b.openStart(ctx, t)
 	if err != nil {
 		return u, err
 	}
@@ -126,11 +132,7 @@ func (b *bench) firstVisit(p Profile, bc cdp.BrowserContextID, s Samples) error 
 	}
 	defer done()
 
-	start := b.base + startPath
-	if err := t.navigate(ctx, start); err != nil {
-		return err
-	}
-	doc, err := t.wait(ctx, "the start page's document", func(e probeEvent) bool { return e.Ev == "doc" && e.URL == start })
+	doc, err := b.openStart(ctx, t)
 	if err != nil {
 		return err
 	}
@@ -215,11 +217,7 @@ func (b *bench) repeatVisit(p Profile, bc cdp.BrowserContextID, s Samples) error
 	if _, err := chromedp.Call(ctx, serviceworker.StopAllWorkers, cdp.Empty{}); err != nil {
 		return fmt.Errorf("stopping the service worker: %w", err)
 	}
-	start := b.base + startPath
-	if err := t.navigate(ctx, start); err != nil {
-		return err
-	}
-	doc, err := t.wait(ctx, "the start page's document", func(e probeEvent) bool { return e.Ev == "doc" && e.URL == start })
+	doc, err := b.openStart(ctx, t)
 	if err != nil {
 		return err
 	}
