@@ -271,36 +271,35 @@ func (s State) URL() string {
 // Path returns the canonical path of a city page, or of the overview when
 // city is "".
 func Path(lang data.Lang, city string) string {
-	p := "/"
-	if lang == data.En {
-		p = "/en/"
-	}
-	if city != "" {
-		p += "city/" + city
-	}
-	return p
+	return langRoot(lang) + cityPath(city)
 }
 
 // EmbedPath returns the path of an embed page: the map (and a city's panel)
 // without the site's chrome.
 func EmbedPath(lang data.Lang, city string) string {
-	p := "/embed/"
-	if lang == data.En {
-		p = "/en/embed/"
-	}
-	if city != "" {
-		p += "city/" + city
-	}
-	return p
+	return langRoot(lang) + "embed/" + cityPath(city)
 }
 
 // ComparePath returns the path of the page that sets the trillion-yuan
 // cities beside the aspiring ones.
 func ComparePath(lang data.Lang) string {
+	return langRoot(lang) + "compare"
+}
+
+// langRoot is where the pages of language lang start: "/" or "/en/".
+func langRoot(lang data.Lang) string {
 	if lang == data.En {
-		return "/en/compare"
+		return "/en/"
 	}
-	return "/compare"
+	return "/"
+}
+
+// cityPath is the part of a page's path that names city ("" for none).
+func cityPath(city string) string {
+	if city == "" {
+		return ""
+	}
+	return "city/" + city
 }
 
 // Pages lists the path of every page to prerender, in both languages: the
