@@ -1,9 +1,8 @@
 package data
 
 import (
-	"errors"
+	"crypto/sha256"
 	"fmt"
-	"io/fs"
 	"os"
 	"regexp"
 	"slices"
@@ -11,10 +10,13 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
-// articlePath is the source article, relative to this package's directory.
-const articlePath = "../../shared/seed/000_f8ec59bd59ec0566.txt"
+// articlePath is the source article: its printed headline on the first
+// line, then the page scan's text exactly as the article was handed to us
+// (see TestArticleFile).
+const articlePath = "testdata/article.txt"
 
 var wantIDs = []string{
 	"suzhou", "nanjing", "wuxi", "nantong", "changzhou",
@@ -33,18 +35,50 @@ func stripSpace(s string) string {
 	}, s)
 }
 
-// article returns the source article with all white space removed, or skips
-// the calling test when the file is not there.
-func article(t *testing.T) string {
+// readArticle returns the source article's title line and its text.
+func readArticle(t *testing.T) (title, body string) {
 	t.Helper()
 	b, err := os.ReadFile(articlePath)
-	if errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("source article %s not found; skipping the check against it", articlePath)
-	}
 	if err != nil {
-		t.Fatalf("reading source article: %v", err)
+		t.Fatalf("reading the source article: %v", err)
 	}
-	return stripSpace(string(b))
+	title, body, ok := strings.Cut(string(b), "\n")
+	if !ok {
+		t.Fatalf("%s has no title line", articlePath)
+	}
+	return title, body
+}
+
+// article returns the source article's text, without the title line (so
+// that the headline checks look at the printed page), with all white space
+// removed.
+func article(t *testing.T) string {
+	t.Helper()
+	_, body := readArticle(t)
+	return stripSpace(body)
+}
+
+// articleSHA256 is the SHA-256 of the article's text as handed to us
+// (../shared/seed/000_f8ec59bd59ec0566.txt, outside the repository).
+const articleSHA256 = "dc1a55403bc9b12ca97100b5bbc8aa191a93723ad1c295f679d5791aa3a279e1"
+
+// TestArticleFile checks the file the fidelity tests read: the headline on
+// its first line, then the article's text unchanged, with the headline
+// printed in it.
+func TestArticleFile(t *testing.T) {
+	title, body := readArticle(t)
+	if title != Source.Headline.Zh {
+		t.Errorf("first line %q, want the headline %q", title, Source.Headline.Zh)
+	}
+	if sum := fmt.Sprintf("%x", sha256.Sum256([]byte(body))); sum != articleSHA256 {
+		t.Errorf("the article's text has SHA-256 %s, want %s (the text as handed to us)", sum, articleSHA256)
+	}
+	if n := utf8.RuneCountInString(stripSpace(body)); n < 2000 {
+		t.Errorf("the article's text has %d characters besides white space, want the whole article", n)
+	}
+	if !strings.Contains(stripSpace(body), stripSpace(title)) {
+		t.Errorf("the headline %q is not printed in the article's text", title)
+	}
 }
 
 // namedText is one text of the content with a path naming where it sits.

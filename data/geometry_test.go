@@ -8,9 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/jiangsu-map/jsmap/data/svgpath"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/geometry.golden.json from the current shapes")
@@ -85,6 +86,9 @@ func TestGeometryPaths(t *testing.T) {
 		t.Run(id, func(t *testing.T) {
 			s, _ := ShapeOf(id)
 			rings := mustParsePath(t, s.D)
+			if want := strings.Count(strings.ToLower(s.D), "m"); len(rings) != want {
+				t.Errorf("got %d subpaths, want one per moveto (%d)", len(rings), want)
+			}
 			b := bounds(rings)
 			if b.minX < 0 || b.minY < 0 || b.maxX > MapWidth || b.maxY > MapHeight {
 				t.Errorf("bounding box: got %v, want within the viewBox %s", b, ViewBox())
@@ -258,106 +262,27 @@ func writeFailureSVG(t *testing.T, want map[string]goldenShape) string {
 // vec is a point in map coordinates.
 type vec struct{ x, y float64 }
 
-// mustParsePath parses path data or fails the test.
+// mustParsePath parses path data as cmd/mapgen writes it (closed rings
+// only) or fails the test.
 func mustParsePath(t *testing.T, d string) [][]vec {
 	t.Helper()
-	rings, err := parsePath(d)
+	subs, err := svgpath.Parse(d)
 	if err != nil {
 		t.Fatalf("parsing path data: %v", err)
 	}
-	if len(rings) == 0 {
+	if len(subs) == 0 {
 		t.Fatalf("parsing path data: got no subpaths, want at least one")
 	}
+	rings := make([][]vec, len(subs))
+	for i, sp := range subs {
+		if !sp.Closed {
+			t.Errorf("subpath %d is not closed, want closed rings only", i)
+		}
+		for _, p := range sp.Pts {
+			rings[i] = append(rings[i], vec{p.X, p.Y})
+		}
+	}
 	return rings
-}
-
-// parsePath returns the subpaths of SVG path data as absolute points. It
-// knows the commands M, L, H, V and Z (either case) and implicit repetition,
-// which is all cmd/mapgen writes.
-func parsePath(d string) ([][]vec, error) {
-	var (
-		rings      [][]vec
-		cur, start vec
-		cmd        byte
-	)
-	i := 0
-	next := func() (float64, error) {
-		for i < len(d) && (d[i] == ' ' || d[i] == ',' || d[i] == '\n' || d[i] == '\t') {
-			i++
-		}
-		j := i
-		if j < len(d) && (d[j] == '-' || d[j] == '+') {
-			j++
-		}
-		digits, dot := 0, false
-		for ; j < len(d); j++ {
-			if c := d[j]; c >= '0' && c <= '9' {
-				digits++
-			} else if c == '.' && !dot {
-				dot = true
-			} else {
-				break
-			}
-		}
-		if digits == 0 {
-			return 0, fmt.Errorf("offset %d: want a number after %q", i, cmd)
-		}
-		v, err := strconv.ParseFloat(d[i:j], 64)
-		i = j
-		return v, err
-	}
-	for {
-		for i < len(d) && (d[i] == ' ' || d[i] == ',' || d[i] == '\n' || d[i] == '\t') {
-			i++
-		}
-		if i == len(d) {
-			return rings, nil
-		}
-		if c := d[i]; c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
-			cmd = c
-			i++
-			if cmd == 'Z' || cmd == 'z' {
-				cur = start
-			} else if !strings.ContainsRune("MmLlHhVv", rune(cmd)) {
-				return nil, fmt.Errorf("offset %d: unsupported command %q", i-1, cmd)
-			}
-			continue
-		}
-		var err error
-		x, y := cur.x, cur.y
-		rel := cmd >= 'a'
-		switch cmd {
-		case 'M', 'm', 'L', 'l':
-			if x, err = next(); err == nil {
-				y, err = next()
-			}
-			if rel {
-				x, y = cur.x+x, cur.y+y
-			}
-		case 'H', 'h':
-			if x, err = next(); rel {
-				x += cur.x
-			}
-		case 'V', 'v':
-			if y, err = next(); rel {
-				y += cur.y
-			}
-		default:
-			return nil, fmt.Errorf("offset %d: got a number after %q, want a command", i, cmd)
-		}
-		if err != nil {
-			return nil, err
-		}
-		cur = vec{x, y}
-		if cmd == 'M' || cmd == 'm' {
-			start = cur
-			rings = append(rings, nil)
-			cmd -= 'M' - 'L' // further pairs are linetos
-		} else if len(rings) == 0 {
-			return nil, fmt.Errorf("offset %d: want a moveto first", i)
-		}
-		rings[len(rings)-1] = append(rings[len(rings)-1], cur)
-	}
 }
 
 // box is a bounding box.

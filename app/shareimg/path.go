@@ -2,215 +2,29 @@
 
 package shareimg
 
-import (
-	"fmt"
-	"strconv"
-)
+import "github.com/jiangsu-map/jsmap/data/svgpath"
 
 // point is a position in map units (or, after transform, in pixels).
 type point struct{ X, Y float64 }
 
-// subpath is one polyline of a path: a ring when Closed.
+// subpath is one polyline of a city's outline: a ring when Closed.
 type subpath struct {
 	Pts    []point
 	Closed bool
 }
 
-// parsePath reads SVG path data made of straight segments only: moveto
-// (M/m), lineto (L/l), horizontal and vertical lineto (H/h, V/v) and
-// closepath (Z/z), with implicit repeats (extra coordinate pairs after a
-// moveto are linetos) and compact number separators ("-3.2.4" is -3.2 then
-// .4). Curves and arcs are reported as errors: the map data has none.
+// parsePath reads a city's outline as cmd/mapgen writes it.
 func parsePath(d string) ([]subpath, error) {
-	p := pathParser{s: d}
-	return p.parse()
-}
-
-type pathParser struct {
-	s   string
-	i   int
-	out []subpath
-	cur point // current point
-	beg point // start of the current subpath
-	sub *subpath
-}
-
-func (p *pathParser) parse() ([]subpath, error) {
-	var cmd byte // current command; 0 before the first one
-	for {
-		p.skipSpace()
-		if p.i >= len(p.s) {
-			break
-		}
-		c := p.s[p.i]
-		if isCommand(c) {
-			p.i++
-			cmd = c
-			if cmd == 'z' || cmd == 'Z' {
-				p.closePath()
-				continue
-			}
-		} else if !startsNumber(c) {
-			return nil, fmt.Errorf("shareimg: path data: unexpected %q at offset %d", c, p.i)
-		} else {
-			// Implicit repeat of the previous command.
-			switch cmd {
-			case 0:
-				return nil, fmt.Errorf("shareimg: path data: number before any command at offset %d", p.i)
-			case 'z', 'Z':
-				return nil, fmt.Errorf("shareimg: path data: number after closepath at offset %d", p.i)
-			}
-		}
-		switch cmd {
-		case 'M', 'm', 'L', 'l':
-			x, err := p.number()
-			if err != nil {
-				return nil, err
-			}
-			y, err := p.number()
-			if err != nil {
-				return nil, err
-			}
-			if cmd == 'm' || cmd == 'l' {
-				x, y = p.cur.X+x, p.cur.Y+y
-			}
-			if cmd == 'M' || cmd == 'm' {
-				p.moveTo(point{x, y})
-				// Further pairs are implicit linetos.
-				if cmd == 'M' {
-					cmd = 'L'
-				} else {
-					cmd = 'l'
-				}
-			} else {
-				p.lineTo(point{x, y})
-			}
-		case 'H', 'h':
-			x, err := p.number()
-			if err != nil {
-				return nil, err
-			}
-			if cmd == 'h' {
-				x += p.cur.X
-			}
-			p.lineTo(point{x, p.cur.Y})
-		case 'V', 'v':
-			y, err := p.number()
-			if err != nil {
-				return nil, err
-			}
-			if cmd == 'v' {
-				y += p.cur.Y
-			}
-			p.lineTo(point{p.cur.X, y})
-		default:
-			return nil, fmt.Errorf("shareimg: path data: unsupported command %q", cmd)
-		}
-	}
-	p.flush()
-	return p.out, nil
-}
-
-func (p *pathParser) moveTo(pt point) {
-	p.flush()
-	p.cur, p.beg = pt, pt
-	p.sub = &subpath{Pts: []point{pt}}
-}
-
-func (p *pathParser) lineTo(pt point) {
-	if p.sub == nil {
-		// A drawing command right after closepath starts a new subpath at
-		// the closed one's start, which is the current point.
-		p.sub = &subpath{Pts: []point{p.cur}}
-		p.beg = p.cur
-	}
-	p.sub.Pts = append(p.sub.Pts, pt)
-	p.cur = pt
-}
-
-func (p *pathParser) closePath() {
-	if p.sub != nil {
-		p.sub.Closed = true
-		p.flush()
-	}
-	p.cur = p.beg
-}
-
-func (p *pathParser) flush() {
-	if p.sub != nil {
-		p.out = append(p.out, *p.sub)
-		p.sub = nil
-	}
-}
-
-func (p *pathParser) skipSpace() {
-	for p.i < len(p.s) {
-		switch p.s[p.i] {
-		case ' ', '\t', '\n', '\r', '\f', ',':
-			p.i++
-		default:
-			return
-		}
-	}
-}
-
-// number reads one number, SVG style: an optional sign, digits with at
-// most one decimal point, and an optional exponent. A second point or a
-// sign ends the number, so "-3.2.4" reads as -3.2 and then .4.
-func (p *pathParser) number() (float64, error) {
-	p.skipSpace()
-	start := p.i
-	if p.i < len(p.s) && (p.s[p.i] == '+' || p.s[p.i] == '-') {
-		p.i++
-	}
-	digits := 0
-	for p.i < len(p.s) && isDigit(p.s[p.i]) {
-		p.i++
-		digits++
-	}
-	if p.i < len(p.s) && p.s[p.i] == '.' {
-		p.i++
-		for p.i < len(p.s) && isDigit(p.s[p.i]) {
-			p.i++
-			digits++
-		}
-	}
-	if digits == 0 {
-		if start >= len(p.s) {
-			return 0, fmt.Errorf("shareimg: path data: missing number at end")
-		}
-		return 0, fmt.Errorf("shareimg: path data: bad number at offset %d", start)
-	}
-	// An exponent only if digits follow it, so "1e" is not swallowed.
-	if p.i < len(p.s) && (p.s[p.i] == 'e' || p.s[p.i] == 'E') {
-		j := p.i + 1
-		if j < len(p.s) && (p.s[j] == '+' || p.s[j] == '-') {
-			j++
-		}
-		if j < len(p.s) && isDigit(p.s[j]) {
-			for j < len(p.s) && isDigit(p.s[j]) {
-				j++
-			}
-			p.i = j
-		}
-	}
-	v, err := strconv.ParseFloat(p.s[start:p.i], 64)
+	subs, err := svgpath.Parse(d)
 	if err != nil {
-		return 0, fmt.Errorf("shareimg: path data: bad number %q: %v", p.s[start:p.i], err)
+		return nil, err
 	}
-	return v, nil
-}
-
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
-
-func startsNumber(c byte) bool { return isDigit(c) || c == '.' || c == '+' || c == '-' }
-
-func isCommand(c byte) bool {
-	switch c {
-	case 'M', 'm', 'L', 'l', 'H', 'h', 'V', 'v', 'Z', 'z':
-		return true
-	case 'C', 'c', 'S', 's', 'Q', 'q', 'T', 't', 'A', 'a':
-		return true // recognised, rejected in parse as unsupported
+	out := make([]subpath, len(subs))
+	for i, s := range subs {
+		out[i].Closed = s.Closed
+		for _, p := range s.Pts {
+			out[i].Pts = append(out[i].Pts, point(p))
+		}
 	}
-	return false
+	return out, nil
 }
