@@ -38,7 +38,7 @@ static: wasm
 test: vet deps-engines deps-npm build
 	JSMAP_DIST=$(CURDIR)/$(DIST) $(GO) test -count=1 ./...
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 10s ./app/route/
-	$(GO) test -run '^$$' -fuzz '^FuzzServe$$' -fuzztime 5s ./cmd/server/
+	$(GO) test -run '^$$' -fuzz '^FuzzServe$$' -fuzztime 5s ./app/server/
 
 ## bench: the performance benchmark and budget (cmd/bench, with Lighthouse) on the built site; BENCH_FLAGS=-json for JSON
 bench: deps-browser
@@ -110,7 +110,7 @@ LOAD_FLAGS ?= -duration 10s -connections 64
 ## fuzz: run each fuzz target for $(FUZZTIME) (a failing input is saved under its testdata/fuzz/)
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/route/
-	$(GO) test -run '^$$' -fuzz '^FuzzServe$$' -fuzztime $(FUZZTIME) ./cmd/server/
+	$(GO) test -run '^$$' -fuzz '^FuzzServe$$' -fuzztime $(FUZZTIME) ./app/server/
 
 ## load: 10 s of mixed requests on 64 connections against the built site, then the same with SIGTERM halfway
 load:

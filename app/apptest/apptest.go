@@ -1,23 +1,26 @@
 // Package apptest starts the real built site and a headless Chromium for
-// end-to-end tests and benchmarks: cmd/server on a free loopback port
-// serving the built dist/ directory, and a browser with the flags this
+// end-to-end tests and benchmarks: the site's server (app/server, in this
+// process) on a free loopback port serving the built dist/ directory, and
+// a browser with the flags this
 // product's machines need (no sandbox as root, no background networking).
 package apptest
 
 import (
-	"bufio"
 	"context"
+	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/jiangsu-map/jsmap/app/server"
 )
 
 // ModuleRoot returns the repository root (the directory of go.mod).
@@ -50,104 +53,41 @@ func Dist() (string, error) {
 	return dir, nil
 }
 
-// Server is a running cmd/server.
+// Server is the site's server (package app/server) running in this
+// process.
 type Server struct {
 	// URL is the base URL, without trailing slash, e.g. http://127.0.0.1:41234.
 	URL string
-	cmd *exec.Cmd
+	srv *server.Server
 }
 
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-)
-
-// serverBinary builds cmd/server once per process, or uses the binary
-// named by $JSMAP_SERVER_BIN.
-func serverBinary() (string, error) {
-	if bin := os.Getenv("JSMAP_SERVER_BIN"); bin != "" {
-		return bin, nil
-	}
-	buildOnce.Do(func() {
-		root, err := ModuleRoot()
-		if err != nil {
-			buildErr = err
-			return
-		}
-		dir, err := os.MkdirTemp("", "jsmap-server-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "server")
-		cmd := exec.Command("go", "build", "-o", binPath, "./cmd/server")
-		cmd.Dir = root
-		if out, err := cmd.CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("building cmd/server: %v\n%s", err, out)
-		}
-	})
-	return binPath, buildErr
-}
-
-// StartServer runs cmd/server on dir at a free port of addr's host
-// ("127.0.0.1" when empty) with extra flags, and returns when it serves.
+// StartServer serves dir in this process at a free port of host
+// ("127.0.0.1" when empty), configured by cmd/server's flags (such as
+// "-frame-ancestors", "'self'"), and returns when it serves.
 func StartServer(dir, host string, flags ...string) (*Server, error) {
-	bin, err := serverBinary()
-	if err != nil {
-		return nil, err
-	}
 	if host == "" {
 		host = "127.0.0.1"
 	}
-	args := append([]string{"-dir", dir, "-addr", host + ":0"}, flags...)
-	cmd := exec.Command(bin, args...)
-	stdout, err := cmd.StdoutPipe()
+	cfg := server.Config{Dir: dir, Addr: net.JoinHostPort(host, "0")}
+	fs := flag.NewFlagSet("server", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	cfg.RegisterFlags(fs)
+	if err := fs.Parse(flags); err != nil {
+		return nil, fmt.Errorf("server flags %q: %w", flags, err)
+	}
+	srv, err := server.Start(cfg)
 	if err != nil {
 		return nil, err
 	}
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	lines := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		if sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
-		io.Copy(io.Discard, stdout)
-	}()
-	select {
-	case line, ok := <-lines:
-		i := strings.Index(line, "http://")
-		if !ok || i < 0 {
-			cmd.Process.Kill()
-			return nil, fmt.Errorf("server did not print its address (got %q)", line)
-		}
-		return &Server{URL: strings.TrimSuffix(line[i:], "/"), cmd: cmd}, nil
-	case <-time.After(30 * time.Second):
-		cmd.Process.Kill()
-		return nil, fmt.Errorf("server did not start within 30s")
-	}
+	return &Server{URL: srv.URL, srv: srv}, nil
 }
 
-// Stop ends the server and waits for it.
+// Stop shuts the server down, letting requests in flight finish.
 func (s *Server) Stop() error {
-	if s == nil || s.cmd == nil || s.cmd.Process == nil {
+	if s == nil || s.srv == nil {
 		return nil
 	}
-	s.cmd.Process.Signal(os.Interrupt)
-	done := make(chan error, 1)
-	go func() { done <- s.cmd.Wait() }()
-	select {
-	case err := <-done:
-		return err
-	case <-time.After(15 * time.Second):
-		s.cmd.Process.Kill()
-		return fmt.Errorf("server did not stop within 15s")
-	}
+	return s.srv.Shutdown(15 * time.Second)
 }
 
 // MustStartServer is StartServer for tests: it fails tb and stops the

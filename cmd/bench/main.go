@@ -1,7 +1,7 @@
 // Command bench measures how fast the built site is for a reader on a phone,
 // on a fast and on a slow network, and checks the figures against the
-// performance budget of issue 5. It builds nothing: it starts cmd/server
-// (through app/apptest) on the built site in dist/ ($JSMAP_DIST, or -dist),
+// performance budget of issue 5. It builds nothing: it starts the server
+// (app/server, through app/apptest) on the built site in dist/ ($JSMAP_DIST, or -dist),
 // drives headless Chromium through the DevTools protocol, and prints a
 // table, or JSON with -json.
 //

@@ -14,6 +14,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/jiangsu-map/jsmap/app/server"
 )
 
 // Problem kinds: each is a failed check.
@@ -263,14 +265,14 @@ type shutdownReport struct {
 
 // loadTest runs the load described by cfg against base. srv is the server
 // process when the load test started it, or nil.
-func loadTest(ctx context.Context, cfg config, base string, srv *serverProcess) (*report, error) {
+func loadTest(ctx context.Context, cfg config, base string, srv *server.Process) (*report, error) {
 	sizes, err := expectedSizes(cfg.Dir, mix)
 	if err != nil {
 		return nil, err
 	}
 	rep := &report{cfg: cfg, base: base, stats: newStats()}
 	if srv != nil {
-		rep.pid = srv.cmd.Process.Pid
+		rep.pid = srv.Pid()
 		rep.before, rep.memErr = readMemory(rep.pid)
 	}
 
@@ -296,14 +298,14 @@ func loadTest(ctx context.Context, cfg config, base string, srv *serverProcess) 
 			rep.after, rep.memErr = readMemoryKeepingError(rep.pid, rep.memErr)
 			sent := time.Now()
 			sh.sigtermAt.Store(sent.UnixNano())
-			if err := srv.sigterm(); err != nil {
+			if err := srv.Signal(syscall.SIGTERM); err != nil {
 				return nil, fmt.Errorf("sending SIGTERM: %w", err)
 			}
-			code, err := srv.wait(cfg.Grace + 5*time.Second)
+			code, err := srv.Wait(cfg.Grace + 5*time.Second)
 			if err != nil {
 				rep.extra = append(rep.extra, fmt.Sprintf("server shutdown: %v", err))
 			}
-			sd := &shutdownReport{at: sent.Sub(start), exitCode: code, exitAfter: srv.exitedAt.Sub(sent), refusedAt: -1}
+			sd := &shutdownReport{at: sent.Sub(start), exitCode: code, exitAfter: srv.ExitedAt().Sub(sent), refusedAt: -1}
 			rep.sigterm = sd
 			if code != 0 {
 				rep.extra = append(rep.extra, fmt.Sprintf("server exited with code %d after SIGTERM, want 0", code))
@@ -326,10 +328,10 @@ func loadTest(ctx context.Context, cfg config, base string, srv *serverProcess) 
 	case srv != nil && rep.sigterm == nil:
 		// Plain load: memory after, then a graceful stop must also work.
 		rep.after, rep.memErr = readMemoryKeepingError(rep.pid, rep.memErr)
-		if err := srv.sigterm(); err != nil {
+		if err := srv.Signal(syscall.SIGTERM); err != nil {
 			return nil, err
 		}
-		if code, err := srv.wait(cfg.Grace + 5*time.Second); err != nil || code != 0 {
+		if code, err := srv.Wait(cfg.Grace + 5*time.Second); err != nil || code != 0 {
 			rep.extra = append(rep.extra, fmt.Sprintf("server stop after the load: exit code %d, %v", code, err))
 		}
 	case rep.sigterm != nil:
@@ -340,7 +342,7 @@ func loadTest(ctx context.Context, cfg config, base string, srv *serverProcess) 
 			rep.sigterm.refusedAt = time.Duration(first - sh.sigtermAt.Load())
 		}
 		// The port is closed for good.
-		if c, err := net.DialTimeout("tcp", srv.addr, 5*time.Second); !errors.Is(err, syscall.ECONNREFUSED) {
+		if c, err := net.DialTimeout("tcp", srv.Addr, 5*time.Second); !errors.Is(err, syscall.ECONNREFUSED) {
 			if c != nil {
 				c.Close()
 			}

@@ -8,12 +8,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jiangsu-map/jsmap/app/server"
 )
 
 func TestPercentile(t *testing.T) {
@@ -209,18 +210,17 @@ func TestDetectsFaults(t *testing.T) {
 	}
 }
 
-// TestAgainstServer builds cmd/server and loads a small site with it, once
+// TestAgainstServer builds cmd/server (server.Binary) and loads a small site with it, once
 // plainly and once with SIGTERM partway, as `make load` does with dist/.
 func TestAgainstServer(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and loads the server")
 	}
-	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "server")
-	if out, err := exec.Command("go", "build", "-o", bin, "../server").CombinedOutput(); err != nil {
-		t.Fatalf("building cmd/server: %v\n%s", err, out)
+	bin, err := server.Binary()
+	if err != nil {
+		t.Fatal(err)
 	}
-	dir := filepath.Join(tmp, "site")
+	dir := filepath.Join(t.TempDir(), "site")
 	files := map[string]int{
 		"index.html": 2000, "index.html.br": 500,
 		"city/suzhou.html": 3000, "city/suzhou.html.gz": 800,

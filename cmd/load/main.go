@@ -33,6 +33,8 @@ import (
 	"os/signal"
 	"sync"
 	"syscall"
+
+	"github.com/jiangsu-map/jsmap/app/server"
 )
 
 func main() {
@@ -62,16 +64,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var srv *serverProcess
+	var srv *server.Process
 	base := cfg.URL
 	serverLog := new(syncBuffer)
 	if cfg.Server != "" {
-		srv, err = startServer(ctx, cfg.Server, cfg.Dir, cfg.Grace, serverLog)
+		srv, err = startServer(cfg.Server, cfg.Dir, cfg.Grace, serverLog)
 		if err != nil {
 			return fmt.Errorf("%w\n%s", err, serverLog.String())
 		}
-		defer srv.kill()
-		base = srv.url
+		defer srv.Kill()
+		base = srv.URL + "/"
 	}
 	rep, err := loadTest(ctx, cfg, base, srv)
 	if err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -16,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/jiangsu-map/jsmap/app/server"
 )
 
 // runMainEnv makes the test binary act as the server: the tests below run
@@ -43,77 +44,52 @@ func serverCommand(t *testing.T, args ...string) *exec.Cmd {
 	return cmd
 }
 
-// process is a running server process.
-type process struct {
-	cmd    *exec.Cmd
-	url    string // base URL with a trailing slash
-	addr   string // host:port
-	stderr *syncBuffer
-	exited chan struct{} // closed when the process has ended; err is then set
-	err    error
-}
-
-// startProcess runs the server with args on a free loopback port and
-// returns once it serves. The process is killed when the test ends if it
+// startProcess runs the server's main with args on a free loopback port
+// and returns once it serves, with its standard error going to a file
+// (read it with stderrOf). The process is killed when the test ends if it
 // is still running.
-func startProcess(t *testing.T, args ...string) *process {
+func startProcess(t *testing.T, args ...string) *server.Process {
 	t.Helper()
 	cmd := serverCommand(t, append(args, "-addr", "127.0.0.1:0")...)
-	p := &process{cmd: cmd, stderr: new(syncBuffer), exited: make(chan struct{})}
-	cmd.Stderr = p.stderr
-	stdout, err := cmd.StdoutPipe()
+	f, err := os.Create(filepath.Join(t.TempDir(), "stderr"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() {
-		p.err = cmd.Wait()
-		close(p.exited)
-	}()
-	t.Cleanup(func() {
-		select {
-		case <-p.exited:
-		default:
-			cmd.Process.Kill()
-			<-p.exited
-		}
-	})
-	line, err := bufio.NewReader(stdout).ReadString('\n')
+	t.Cleanup(func() { f.Close() })
+	cmd.Stderr = f
+	p, err := server.StartProcess(cmd)
 	if err != nil {
-		t.Fatalf("reading the serving line: %v (stderr: %s)", err, p.stderr.String())
+		t.Fatalf("%v (stderr: %s)", err, stderrOf(cmd))
 	}
-	go io.Copy(io.Discard, stdout)
-	m := servingLine.FindStringSubmatch(line)
-	if m == nil {
-		t.Fatalf("got first line %q, want the serving line", line)
-	}
-	p.url = m[2]
-	p.addr = "127.0.0.1:" + m[3]
+	t.Cleanup(p.Kill)
 	return p
 }
 
+// stderrOf returns what the process of cmd has written to standard error so far.
+func stderrOf(cmd *exec.Cmd) string {
+	f, ok := cmd.Stderr.(*os.File)
+	if !ok {
+		return "(not captured)"
+	}
+	b, err := os.ReadFile(f.Name())
+	if err != nil {
+		return err.Error()
+	}
+	return string(b)
+}
+
 // wait waits for the process to end and returns its exit code.
-func (p *process) wait(t *testing.T) int {
+func wait(t *testing.T, p *server.Process) int {
 	t.Helper()
-	select {
-	case <-p.exited:
-	case <-time.After(waitLimit):
-		t.Fatalf("server still running %s after being asked to stop (stderr: %s)", waitLimit, p.stderr.String())
+	code, err := p.Wait(waitLimit)
+	if err != nil {
+		t.Fatalf("%v (stderr: %s)", err, stderrOf(p.Cmd))
 	}
-	var exit *exec.ExitError
-	if errors.As(p.err, &exit) {
-		return exit.ExitCode()
-	}
-	if p.err != nil {
-		t.Fatalf("waiting for the server: %v", p.err)
-	}
-	return 0
+	return code
 }
 
 func TestExitCodes(t *testing.T) {
-	site := newFixture(t)
+	site := newSite(t)
 	empty := t.TempDir()
 	tests := []struct {
 		name       string
@@ -199,18 +175,21 @@ func fetch(client *http.Client, url, ae string) (outcome, string) {
 // must be refused at once, the download and every other response already
 // started must be sent completely, and the process must exit 0.
 func TestGracefulShutdownUnderLoad(t *testing.T) {
-	dir := newFixture(t)
+	dir := newSite(t)
 	// Larger than the loopback socket buffers, so the server is still
 	// writing it while the client holds back.
 	const size = 32 << 20
-	big := bigFile(size)
+	big := make([]byte, size)
+	for i := range big {
+		big[i] = byte(i*7 + i>>11)
+	}
 	writeFile(t, filepath.Join(dir, "web", "big.wasm"), string(big))
 	const grace = 20 * time.Second
 	p := startProcess(t, "-dir", dir, "-grace", grace.String())
 
 	// The slow download: read the header and a little, then stall.
 	slow := &http.Client{Transport: &http.Transport{DisableCompression: true}}
-	res, err := slow.Get(p.url + "web/big.wasm")
+	res, err := slow.Get(p.URL + "/web/big.wasm")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +219,7 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 			targets := []struct{ path, ae string }{{"", "br, gzip"}, {"app.wasm", "br"}, {"city/suzhou", ""}, {"app.wasm", "gzip"}}
 			for j := i; ; j++ {
 				tg := targets[j%len(targets)]
-				got, problem := fetch(client, p.url+tg.path, tg.ae)
+				got, problem := fetch(client, p.URL+"/"+tg.path, tg.ae)
 				mu.Lock()
 				counts[got]++
 				if got == broken {
@@ -263,7 +242,7 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 		t.Fatal("the load never got going")
 	}
 
-	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+	if err := p.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
 	signalled := time.Now()
@@ -271,7 +250,7 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 	// New connections are refused while the download is still in flight.
 	deadline := time.Now().Add(waitLimit)
 	for {
-		conn, err := net.Dial("tcp", p.addr)
+		conn, err := net.Dial("tcp", p.Addr)
 		if errors.Is(err, syscall.ECONNREFUSED) {
 			break
 		}
@@ -284,8 +263,8 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	select {
-	case <-p.exited:
-		t.Fatalf("server exited (%v) while a download was in flight", p.err)
+	case <-p.Exited():
+		t.Fatalf("server exited (stderr: %s) while a download was in flight", stderrOf(p.Cmd))
 	default:
 	}
 
@@ -298,8 +277,8 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 		t.Errorf("got %d bytes (Content-Length %d), want the whole file of %d", len(got), res.ContentLength, size)
 	}
 
-	if code := p.wait(t); code != 0 {
-		t.Errorf("got exit code %d, want 0 (stderr: %s)", code, p.stderr.String())
+	if code := wait(t, p); code != 0 {
+		t.Errorf("got exit code %d, want 0 (stderr: %s)", code, stderrOf(p.Cmd))
 	}
 	if d := time.Since(signalled); d > grace {
 		t.Errorf("exited %s after SIGTERM, want within the grace period of %s", d, grace)
@@ -314,7 +293,7 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 	if counts[refused] != workers {
 		t.Errorf("got %d workers stopped by a refused connection, want all %d", counts[refused], workers)
 	}
-	if _, err := net.Dial("tcp", p.addr); !errors.Is(err, syscall.ECONNREFUSED) {
+	if _, err := net.Dial("tcp", p.Addr); !errors.Is(err, syscall.ECONNREFUSED) {
 		t.Errorf("dialing after exit: got %v, want connection refused", err)
 	}
 	t.Logf("%d complete responses under load, %d workers refused after SIGTERM", counts[complete], counts[refused])

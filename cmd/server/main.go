@@ -1,23 +1,6 @@
-// Command server is a small static file server for the site that
-// `make build` writes to dist/.
-//
-// It serves the prebuilt HTML pages, the go-app runtime files and the
-// WebAssembly binary exactly as they are on disk, choosing a precompressed
-// sibling (.br, then .gz) when the client accepts it, resolving clean URLs
-// (/city/suzhou → city/suzhou/index.html or city/suzhou.html), answering
-// unknown paths with 404.html, and caching only content-hashed files for a
-// long time. It never lists directories, never serves dotfiles and never
-// serves anything outside the directory it was given.
-//
-// It faces the open internet: it answers only GET and HEAD (405 with Allow
-// otherwise), refuses encoded, double-encoded and backslashed "..", NUL
-// bytes and opaque targets, bounds the time to read a request and the size
-// of its header, and sends with every response X-Content-Type-Options,
-// Referrer-Policy and a Content-Security-Policy that allows exactly what
-// the app uses (see contentSecurityPolicy), whose frame-ancestors is set by
-// -frame-ancestors. It never sends X-Frame-Options, and always sends
-// Access-Control-Allow-Origin: * so that pages embedded in sandboxed
-// iframes (an opaque origin) can still fetch the wasm.
+// Command server serves the site that `make build` writes to dist/: a thin
+// main around package app/server, which holds everything the server does
+// (see its documentation).
 //
 // Usage:
 //
@@ -38,13 +21,13 @@
 //	serving DIR on http://HOST:PORT/
 //
 // with the address actually bound, so -addr 127.0.0.1:0 picks a free port
-// that a test harness can read back. SIGINT or SIGTERM shuts the server
-// down gracefully: the listener closes at once (new connections are
-// refused), idle connections are closed, requests in flight are answered
-// completely, and the process exits 0, or 1 if the grace period runs out
-// first. A second signal kills it at once. Bad flags exit 2; a missing,
-// empty or unreadable -dir and an address that cannot be bound exit 1,
-// with a message on standard error.
+// that a launcher (server.StartProcess) can read back. SIGINT or SIGTERM
+// shuts the server down gracefully: the listener closes at once (new
+// connections are refused), idle connections are closed, requests in
+// flight are answered completely, and the process exits 0, or 1 if the
+// grace period runs out first. A second signal kills it at once. Bad flags
+// exit 2; a missing, empty or unreadable -dir and an address that cannot
+// be bound exit 1, with a message on standard error.
 package main
 
 import (

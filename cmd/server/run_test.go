@@ -2,12 +2,11 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"io"
-	"log"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -24,12 +23,12 @@ const waitLimit = 10 * time.Second
 var servingLine = regexp.MustCompile(`^serving (.+) on (http://127\.0\.0\.1:([0-9]+)/)\n$`)
 
 func TestRunServesAndShutsDown(t *testing.T) {
-	dir := newFixture(t)
+	dir := newSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
 	stdoutR, stdoutW := io.Pipe()
-	var stderr syncBuffer
+	var stderr bytes.Buffer // read only once run has returned
 	done := make(chan error, 1)
 	go func() {
 		err := run(ctx, []string{"-dir", dir, "-addr", "127.0.0.1:0", "-grace", "5s"}, stdoutW, &stderr)
@@ -40,7 +39,8 @@ func TestRunServesAndShutsDown(t *testing.T) {
 	stdout := bufio.NewReader(stdoutR)
 	line, err := stdout.ReadString('\n')
 	if err != nil {
-		t.Fatalf("reading the first stdout line: %v (stderr: %s, run: %v)", err, stderr.String(), <-done)
+		runErr := <-done
+		t.Fatalf("reading the first stdout line: %v (stderr: %s, run: %v)", err, stderr.String(), runErr)
 	}
 	go io.Copy(io.Discard, stdout) // never block run on later output
 
@@ -95,7 +95,7 @@ func TestRunStartupErrors(t *testing.T) {
 	if err := os.Mkdir(empty, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	site := newFixture(t)
+	site := newSite(t)
 
 	tests := []struct {
 		name      string
@@ -118,7 +118,7 @@ func TestRunStartupErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var stdout, stderr syncBuffer
+			var stdout, stderr bytes.Buffer
 			err := run(context.Background(), tt.args, &stdout, &stderr)
 			if err == nil {
 				t.Fatalf("run(%q): got nil error, want one containing %q", tt.args, tt.wantErr)
@@ -136,7 +136,7 @@ func TestRunStartupErrors(t *testing.T) {
 	}
 
 	t.Run("help", func(t *testing.T) {
-		var stdout, stderr syncBuffer
+		var stdout, stderr bytes.Buffer
 		err := run(context.Background(), []string{"-h"}, &stdout, &stderr)
 		if !errors.Is(err, flag.ErrHelp) {
 			t.Errorf("got error %v, want flag.ErrHelp", err)
@@ -147,86 +147,4 @@ func TestRunStartupErrors(t *testing.T) {
 			}
 		}
 	})
-}
-
-func TestServeGracefulShutdown(t *testing.T) {
-	tests := []struct {
-		name      string
-		grace     time.Duration
-		release   bool // let the in-flight request finish during the grace period
-		wantErr   bool
-		wantReply bool
-	}{
-		{"in-flight request finishes", waitLimit, true, false, true},
-		{"grace period runs out", 50 * time.Millisecond, false, true, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			started := make(chan struct{})
-			release := make(chan struct{})
-			h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				close(started)
-				select {
-				case <-release:
-				case <-r.Context().Done():
-					return
-				}
-				io.WriteString(w, "done")
-			})
-			ln, err := net.Listen("tcp", "127.0.0.1:0")
-			if err != nil {
-				t.Fatal(err)
-			}
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			served := make(chan error, 1)
-			go func() { served <- serve(ctx, ln, h, tt.grace, log.New(io.Discard, "", 0)) }()
-
-			type reply struct {
-				body string
-				err  error
-			}
-			replies := make(chan reply, 1)
-			go func() {
-				res, err := (&http.Client{Timeout: waitLimit}).Get("http://" + ln.Addr().String() + "/")
-				if err != nil {
-					replies <- reply{err: err}
-					return
-				}
-				defer res.Body.Close()
-				b, err := io.ReadAll(res.Body)
-				replies <- reply{string(b), err}
-			}()
-
-			select {
-			case <-started:
-			case <-time.After(waitLimit):
-				t.Fatal("request never reached the handler")
-			}
-			cancel()
-			if tt.release {
-				close(release)
-			}
-
-			select {
-			case err := <-served:
-				if gotErr := err != nil; gotErr != tt.wantErr {
-					t.Errorf("serve: got error %v, want error: %v", err, tt.wantErr)
-				}
-			case <-time.After(waitLimit):
-				t.Fatal("serve did not return")
-			}
-			if !tt.release {
-				close(release)
-			}
-			select {
-			case r := <-replies:
-				if got := r.err == nil && r.body == "done"; got != tt.wantReply {
-					t.Errorf("got reply %q (error %v), want complete reply: %v", r.body, r.err, tt.wantReply)
-				}
-			case <-time.After(waitLimit):
-				t.Fatal("client never finished")
-			}
-		})
-	}
 }

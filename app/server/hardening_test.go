@@ -1,9 +1,8 @@
-package main
+package server
 
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -295,24 +294,20 @@ func TestServerSettings(t *testing.T) {
 	}
 }
 
-// startServer serves h with srv's settings on a loopback port until the
+// startServer serves with srv's settings on a loopback port until the
 // test ends, and returns the address.
 func startServer(t *testing.T, srv *http.Server) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	s, err := serve("127.0.0.1:0", srv)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- serveWith(ctx, ln, srv, waitLimit) }()
 	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("serve: %v", err)
+		if err := s.Shutdown(waitLimit); err != nil {
+			t.Errorf("shutdown: %v", err)
 		}
 	})
-	return ln.Addr().String()
+	return s.Addr
 }
 
 func TestHeaderSizeLimit(t *testing.T) {
@@ -496,93 +491,76 @@ func TestAccessLog(t *testing.T) {
 	}
 }
 
-// runServer starts run with args plus a free loopback address, and returns
-// the base URL, its standard error and a function that stops it and
-// returns run's error.
-func runServer(t *testing.T, args ...string) (url string, stderr *syncBuffer, stop func() error) {
-	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	stdoutR, stdoutW := io.Pipe()
-	stderr = new(syncBuffer)
-	done := make(chan error, 1)
-	go func() {
-		err := run(ctx, append(args, "-addr", "127.0.0.1:0"), stdoutW, stderr)
-		stdoutW.Close()
-		done <- err
-	}()
-	line, err := bufio.NewReader(stdoutR).ReadString('\n')
-	if err != nil {
-		cancel()
-		t.Fatalf("reading the first stdout line: %v (stderr: %s, run: %v)", err, stderr.String(), <-done)
-	}
-	go io.Copy(io.Discard, stdoutR)
-	m := servingLine.FindStringSubmatch(line)
-	if m == nil {
-		cancel()
-		t.Fatalf("got first line %q, want the serving line", line)
-	}
-	var stopped bool
-	var runErr error
-	stop = func() error {
-		if !stopped {
-			stopped = true
-			cancel()
-			select {
-			case runErr = <-done:
-			case <-time.After(waitLimit):
-				runErr = fmt.Errorf("run did not return within %s", waitLimit)
-			}
-		}
-		return runErr
-	}
-	t.Cleanup(func() { stop() })
-	return m[2], stderr, stop
-}
-
-func TestRunFlags(t *testing.T) {
+func TestStartConfig(t *testing.T) {
 	dir := newFixture(t)
 	tests := []struct {
 		name           string
-		args           []string
+		cfg            Config
 		wantAncestors  string
 		wantAccessLogs int
 	}{
-		{"defaults", nil, "*", 0},
-		{"frame-ancestors", []string{"-frame-ancestors", "'self'  https://news.example.com"}, "'self' https://news.example.com", 0},
-		{"access log", []string{"-access-log"}, "*", 2},
-		{"access log off", []string{"-access-log=false"}, "*", 0},
+		{"defaults", Config{}, "*", 0},
+		{"frame-ancestors", Config{FrameAncestors: "'self'  https://news.example.com"}, "'self' https://news.example.com", 0},
+		{"access log", Config{AccessLog: new(syncBuffer)}, "*", 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			url, stderr, stop := runServer(t, append([]string{"-dir", dir}, tt.args...)...)
+			cfg := tt.cfg
+			cfg.Dir = dir
+			cfg.ErrorLog = log.New(io.Discard, "", 0)
+			s, err := Start(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
 			client := &http.Client{Timeout: waitLimit}
-			for _, p := range []string{"city/suzhou", "missing"} {
-				res, err := client.Get(url + p)
+			for _, p := range []string{"/city/suzhou", "/missing"} {
+				res, err := client.Get(s.URL + p)
 				if err != nil {
 					t.Fatal(err)
 				}
 				readAll(t, res)
 				csp := res.Header.Get("Content-Security-Policy")
 				if got := cspDirectives(t, csp)["frame-ancestors"]; got != tt.wantAncestors {
-					t.Errorf("GET /%s: got frame-ancestors %q, want %q", p, got, tt.wantAncestors)
+					t.Errorf("GET %s: got frame-ancestors %q, want %q", p, got, tt.wantAncestors)
 				}
 			}
 			client.CloseIdleConnections()
-			if err := stop(); err != nil {
-				t.Fatalf("run: %v", err)
+			if err := s.Shutdown(waitLimit); err != nil {
+				t.Fatalf("shutdown: %v", err)
 			}
-			var records int
-			for line := range strings.Lines(stderr.String()) {
-				if strings.HasPrefix(line, "{") {
-					var r accessRecord
-					if err := json.Unmarshal([]byte(line), &r); err != nil {
-						t.Errorf("access log line %q: %v", line, err)
-					}
-					records++
-				}
+			if tt.cfg.AccessLog == nil {
+				return
 			}
-			if records != tt.wantAccessLogs {
-				t.Errorf("got %d access log lines in %q, want %d", records, stderr.String(), tt.wantAccessLogs)
+			records := parseAccessLog(t, tt.cfg.AccessLog.(*syncBuffer).String())
+			if len(records) != tt.wantAccessLogs {
+				t.Errorf("got %d access log lines, want %d", len(records), tt.wantAccessLogs)
+			}
+		})
+	}
+}
+
+func TestStartErrors(t *testing.T) {
+	site := newFixture(t)
+	tests := []struct {
+		name    string
+		cfg     Config
+		wantErr string
+	}{
+		{"no dir", Config{}, "must not be empty"},
+		{"missing dir", Config{Dir: filepath.Join(site, "nope")}, "does not exist"},
+		{"bad address", Config{Dir: site, Addr: "127.0.0.1:notaport"}, "listen"},
+		{"frame-ancestors with a directive", Config{Dir: site, FrameAncestors: "'self'; script-src *"}, "not a CSP source expression"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Start(tt.cfg)
+			if err == nil {
+				s.Close()
+				t.Fatalf("Start(%+v): got no error, want one containing %q", tt.cfg, tt.wantErr)
+			}
+			if !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("Start(%+v): got %q, want it to contain %q", tt.cfg, err, tt.wantErr)
 			}
 		})
 	}
