@@ -193,7 +193,6 @@ func (s *Server) Shutdown(grace time.Duration) error {
 		return s.Err()
 	default:
 	}
-	s.srv.ErrorLog.Printf("shutting down (grace period %s)", grace)
 	ctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	if err := s.srv.Shutdown(ctx); err != nil {

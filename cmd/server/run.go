@@ -66,6 +66,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case <-srv.Done():
 		return srv.Err()
 	case <-ctx.Done():
+		cfg.ErrorLog.Printf("shutting down (grace period %s)", *grace)
 		return srv.Shutdown(*grace)
 	}
 }
