@@ -6,13 +6,41 @@
 (function () {
   "use strict";
   var html = document.documentElement;
-  var q = new URLSearchParams(location.search);
-  var dark = q.get("dark");
+  // The query options, read exactly as app/route's ParseURL reads them
+  // (TestPageJSOptions runs both on one table of URLs): pairs as Go's
+  // url.ParseQuery keeps them (none with ';' or a bad %-escape), the first
+  // value of each name, option words in any ASCII case.
+  function readOptions(search) {
+    var first = Object.create(null);
+    function decode(s) {
+      try {
+        return decodeURIComponent(s.replace(/\+/g, " "));
+      } catch (e) {
+        return "\uFFFD"; // %-escaped bytes that are not UTF-8: matches no option
+      }
+    }
+    search.replace(/^\?/, "").split("&").forEach(function (pair) {
+      if (!pair || pair.indexOf(";") >= 0 || /%(?![0-9A-Fa-f]{2})/.test(pair)) return;
+      var eq = pair.indexOf("=");
+      var name = decode(eq < 0 ? pair : pair.slice(0, eq));
+      if (!(name in first)) first[name] = eq < 0 ? "" : decode(pair.slice(eq + 1));
+    });
+    function word(name) {
+      return (first[name] || "").replace(/[A-Z]/g, function (c) { return c.toLowerCase(); });
+    }
+    var dark = word("dark"), childId = first.childId || "";
+    return {
+      dark: dark === "true" || dark === "false" ? dark : "auto",
+      isStatic: word("static") === "1" || word("static") === "true",
+      childId: /^[A-Za-z0-9_-]{1,64}$/.test(childId) ? childId : null
+    };
+  }
+  var options = readOptions(location.search);
+  var dark = options.dark;
   if (dark === "true" || dark === "false") html.setAttribute("data-dark", dark);
-  var childId = q.get("childId");
-  if (childId && !/^[A-Za-z0-9_-]{1,64}$/.test(childId)) childId = null;
+  var childId = options.childId;
   var secret = (location.hash.match(/[#?&]secret=([A-Za-z0-9]{1,64})/) || [])[1];
-  var isStatic = q.get("static") === "1" || q.get("static") === "true";
+  var isStatic = options.isStatic;
   var framed = window.self !== window.top;
 
   // In a sandboxed iframe without allow-same-origin (WordPress embeds) the

@@ -4,13 +4,18 @@
 //
 // The path contract, which tests and embeds rely on:
 //
-//	/               overview, Chinese
-//	/city/{id}      a city, Chinese
-//	/en/            overview, English
-//	/en/city/{id}   a city, English
+//	/                     overview, Chinese
+//	/city/{id}            a city, Chinese
+//	/compare              the trillion-yuan cities beside the aspirants
+//	/embed/               the overview for iframes (map and panel, no site chrome)
+//	/embed/city/{id}      a city for iframes
+//	/en/…                 each of the above in English (/en/, /en/city/{id},
+//	                      /en/compare, /en/embed/, /en/embed/city/{id})
 //
 // Trailing slashes are tolerated, ids are matched exactly (lower case), and
-// anything else is not found.
+// anything else is not found: it is answered by the not-found page of its
+// section and language (State.NotFoundPage), which the static generator
+// writes and the server sends with status 404.
 //
 // The query parameters, all optional:
 //
@@ -25,8 +30,11 @@
 // repeated values is used). ParseURL is the one function that reads a URL;
 // everything that needs to know what a URL selects calls it (or Parse).
 //
-// The package has no go-app import, so the server, the static generator and
-// the WebAssembly app share it.
+// The package has no go-app import, so the WebAssembly app, the static
+// generator and the server (app/server, which picks its 404 pages with
+// NotFoundPage) share it. web/page.js reads dark, static and childId before
+// the WebAssembly runs, exactly as ParseURL does (TestPageJSOptions runs
+// both on one table of URLs).
 package route
 
 import (
@@ -324,4 +332,15 @@ func Pages() []string {
 // static generator renders it as the site's 404 page.
 func NotFoundPath(lang data.Lang) string {
 	return Path(lang, "") + "404"
+}
+
+// NotFoundPage returns the path of the page that answers s when s is not
+// found: the embed pages' own (without the site's chrome) for /embed/… and
+// /en/embed/…, the site's everywhere else, in s's language. The static
+// generator renders these paths (as NAME.html) and the server sends them.
+func (s State) NotFoundPage() string {
+	if s.Embed {
+		return EmbedPath(s.Lang, "") + "404"
+	}
+	return NotFoundPath(s.Lang)
 }

@@ -231,6 +231,42 @@ func TestNotFoundPath(t *testing.T) {
 	}
 }
 
+// TestNotFoundPage is the issue's 404 table: every path the app calls not
+// found gets the not-found page of its section and language, and that page
+// itself parses as not found in the same section and language.
+func TestNotFoundPage(t *testing.T) {
+	tests := []struct {
+		path string
+		want string
+	}{
+		{"/city/x", "/404"},
+		{"/en/city/x", "/en/404"},
+		{"/embed/city/x", "/embed/404"},
+		{"/en/embed/city/x", "/en/embed/404"},
+		{"/compare/x", "/404"},
+		{"/en/compare/x", "/en/404"},
+		{"/embed/compare", "/embed/404"},
+		{"/no/such/file.js", "/404"},
+		{"/en/web/missing.css", "/en/404"},
+		{"/english/city/x", "/404"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.path, func(t *testing.T) {
+			s := Parse(tc.path)
+			if !s.NotFound {
+				t.Fatalf("Parse(%q) = %+v, want not found", tc.path, s)
+			}
+			if got := s.NotFoundPage(); got != tc.want {
+				t.Errorf("Parse(%q).NotFoundPage() = %q, want %q", tc.path, got, tc.want)
+			}
+			page := Parse(tc.want)
+			if !page.NotFound || page.Lang != s.Lang || page.Embed != s.Embed {
+				t.Errorf("Parse(%q) = %+v, want not found in %q, embed %v", tc.want, page, s.Lang, s.Embed)
+			}
+		})
+	}
+}
+
 var childIDPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 
 // checkState fails t unless s is a state ParseURL may return: every field

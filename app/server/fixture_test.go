@@ -43,7 +43,10 @@ var (
 	notFoundBR = "BROTLI(404.html)"
 	// notFoundEnHTML is the English section's own not-found page.
 	notFoundEnHTML = "<!DOCTYPE html><title>Not found</title>"
-	indexHTMLBR    = "BROTLI(index.html)"
+	// The embed pages' own not-found pages, without the site's chrome.
+	notFoundEmbedHTML   = "<!DOCTYPE html><title>未找到</title><main>embed</main>"
+	notFoundEnEmbedHTML = "<!DOCTYPE html><title>Not found</title><main>embed</main>"
+	indexHTMLBR         = "BROTLI(index.html)"
 )
 
 // newFixture builds a small site like dist/ in a temporary directory and
@@ -64,6 +67,8 @@ func newFixture(t testing.TB) string {
 		"city/wuxi/data.json":         dataJSON, // a directory without index.html
 		"404.html":                    notFoundHTML,
 		"en/404.html":                 notFoundEnHTML,
+		"embed/404.html":              notFoundEmbedHTML,
+		"en/embed/404.html":           notFoundEnEmbedHTML,
 		"404.html.br":                 notFoundBR,
 		"404.html.gz":                 gzipString(t, notFoundHTML),
 		"app.wasm":                    appWasm,

@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/jiangsu-map/jsmap/app/route"
 )
 
 const (
@@ -71,6 +73,8 @@ type handler struct {
 	errorLog *log.Logger
 	// csp is the Content-Security-Policy sent with every response.
 	csp string
+	// security is the headers every response carries, with csp.
+	security [4]headerField
 }
 
 // option configures a handler.
@@ -122,6 +126,7 @@ func newHandler(dir string, opts ...option) (*handler, error) {
 	for _, opt := range opts {
 		opt(h)
 	}
+	h.security = securityHeaders(h.csp)
 	return h, nil
 }
 
@@ -143,14 +148,9 @@ func (h *handler) Close() error { return h.root.Close() }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr := w.Header()
-	hdr.Set("X-Content-Type-Options", "nosniff")
-	hdr.Set("Referrer-Policy", referrerPolicy)
-	// Embedding is governed by the policy's frame-ancestors alone. There is
-	// deliberately no X-Frame-Options: news sites embed the pages.
-	hdr.Set("Content-Security-Policy", h.csp)
-	// The app runs in sandboxed iframes whose opaque origin still has to
-	// fetch app.wasm and friends.
-	hdr.Set("Access-Control-Allow-Origin", "*")
+	for _, f := range h.security {
+		hdr[f.name] = f.values
+	}
 
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		hdr.Set("Allow", "GET, HEAD")
@@ -321,21 +321,17 @@ func etag(rep representation) string {
 	return fmt.Sprintf(`"%x-%x%s"`, rep.info.ModTime().UnixNano(), rep.info.Size(), suffix)
 }
 
-// notFound answers with 404.html (compressed if the client accepts it) and
-// status 404, or with plain text if the site has no 404.html. The page is
-// sent without validators and is always revalidated.
+// notFound answers with the not-found page that app/route picks for the
+// path (the embed pages' own, in the path's language, or the site's),
+// falling back to 404.html and then to plain text when the site lacks it,
+// with status 404 (compressed if the client accepts it). The page is sent
+// without validators and is always revalidated.
 func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
-	page := notFoundPage
+	page := notFoundFile(r.URL.Path)
 	f, info := h.openRegular(page)
-	// A section with its own 404 page (the English site's en/404.html)
-	// answers in its own language.
-	if first, _, ok := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/"); ok && first != "" && !strings.HasPrefix(first, ".") {
-		if lf, linfo := h.openRegular(first + "/" + notFoundPage); lf != nil {
-			if f != nil {
-				f.Close()
-			}
-			f, info, page = lf, linfo, first+"/"+notFoundPage
-		}
+	if f == nil && page != notFoundPage {
+		page = notFoundPage
+		f, info = h.openRegular(page)
 	}
 	if f == nil {
 		http.Error(w, "404 page not found", http.StatusNotFound)
@@ -362,6 +358,11 @@ func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
 	if _, err := io.CopyN(w, rep.file, rep.info.Size()); err != nil && !isClientGone(r) {
 		h.errorLog.Printf("sending %s for %s: %v", page, r.URL.Path, err)
 	}
+}
+
+// notFoundFile is the file of the not-found page for a request path.
+func notFoundFile(urlPath string) string {
+	return strings.TrimPrefix(route.Parse(urlPath).NotFoundPage(), "/") + ".html"
 }
 
 func isClientGone(r *http.Request) bool { return r.Context().Err() != nil }

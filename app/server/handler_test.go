@@ -547,6 +547,13 @@ func TestNotFound(t *testing.T) {
 		{"english section", "/en/city/atlantis", "", "", notFoundEnHTML},
 		{"english section, gzip accepted but no .gz", "/en/nope", "gzip", "", notFoundEnHTML},
 		{"en prefix is not a section", "/english/nope", "", "", notFoundHTML},
+		// The URL contract's table (app/route's NotFoundPage).
+		{"city", "/city/x", "", "", notFoundHTML},
+		{"english city", "/en/city/x", "", "", notFoundEnHTML},
+		{"embed city", "/embed/city/x", "", "", notFoundEmbedHTML},
+		{"english embed city", "/en/embed/city/x", "", "", notFoundEnEmbedHTML},
+		{"compare", "/compare/x", "", "", notFoundHTML},
+		{"english compare", "/en/compare/x", "", "", notFoundEnHTML},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -298,7 +299,7 @@ func TestServerSettings(t *testing.T) {
 // test ends, and returns the address.
 func startServer(t *testing.T, srv *http.Server) string {
 	t.Helper()
-	s, err := serve("127.0.0.1:0", srv)
+	s, err := serve("127.0.0.1:0", srv, contentSecurityPolicy(defaultFrameAncestors))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,18 +311,30 @@ func startServer(t *testing.T, srv *http.Server) string {
 	return s.Addr
 }
 
-func TestHeaderSizeLimit(t *testing.T) {
+// TestRawRequests sends requests as bytes, including those net/http
+// answers by itself before any handler runs: every answer must carry the
+// security headers, net/http's own 400, 431, 501 and 505 included.
+func TestRawRequests(t *testing.T) {
 	addr := startServer(t, newServer(newTestHandler(t), log.New(io.Discard, "", 0)))
+	big := func(n int) string {
+		return "GET / HTTP/1.1\r\nHost: example.test\r\nX-Big: " + strings.Repeat("a", n) + "\r\nConnection: close\r\n\r\n"
+	}
 	tests := []struct {
 		name       string
-		headerSize int
+		request    string
 		wantStatus int
 	}{
-		{"small", 100, http.StatusOK},
-		{"32 KiB", 32 << 10, http.StatusOK},
-		{"100 KiB", 100 << 10, http.StatusRequestHeaderFieldsTooLarge},
-		{"1 MiB", 1 << 20, http.StatusRequestHeaderFieldsTooLarge},
+		{"small header", big(100), http.StatusOK},
+		{"32 KiB header", big(32 << 10), http.StatusOK},
+		{"100 KiB header", big(100 << 10), http.StatusRequestHeaderFieldsTooLarge},
+		{"1 MiB header", big(1 << 20), http.StatusRequestHeaderFieldsTooLarge},
+		{"no Host", "GET / HTTP/1.1\r\n\r\n", http.StatusBadRequest},
+		{"malformed header", "GET / HTTP/1.1\r\nHost: x\r\nno colon\r\n\r\n", http.StatusBadRequest},
+		{"unknown transfer coding", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: rot13\r\n\r\n", http.StatusNotImplemented},
+		{"HTTP/2 over HTTP/1", "GET / HTTP/2.0\r\nHost: x\r\n\r\n", http.StatusHTTPVersionNotSupported},
+		{"not found", "GET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", http.StatusNotFound},
 	}
+	want := securityHeaders(contentSecurityPolicy(defaultFrameAncestors))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			conn, err := net.Dial("tcp", addr)
@@ -332,7 +345,7 @@ func TestHeaderSizeLimit(t *testing.T) {
 			conn.SetDeadline(time.Now().Add(waitLimit))
 			// Write in the background: the server may answer and close
 			// before reading all of a huge header.
-			go fmt.Fprintf(conn, "GET / HTTP/1.1\r\nHost: example.test\r\nX-Big: %s\r\nConnection: close\r\n\r\n", strings.Repeat("a", tt.headerSize))
+			go io.WriteString(conn, tt.request)
 			res, err := http.ReadResponse(bufio.NewReader(conn), nil)
 			if err != nil {
 				t.Fatalf("reading response: %v", err)
@@ -340,6 +353,11 @@ func TestHeaderSizeLimit(t *testing.T) {
 			res.Body.Close()
 			if res.StatusCode != tt.wantStatus {
 				t.Errorf("got status %d, want %d", res.StatusCode, tt.wantStatus)
+			}
+			for _, f := range want {
+				if got := res.Header.Values(f.name); !slices.Equal(got, f.values) {
+					t.Errorf("%d: got %s %q, want %q", res.StatusCode, f.name, got, f.values)
+				}
 			}
 		})
 	}

@@ -11,6 +11,35 @@ import (
 // going from https to http.
 const referrerPolicy = "strict-origin-when-cross-origin"
 
+// headerField is one response header, its name in canonical form.
+type headerField struct {
+	name   string
+	values []string
+}
+
+// securityHeaders lists the headers every response carries, the error
+// replies net/http writes by itself included (see securedListener). The
+// value slices are shared: callers must not change them.
+func securityHeaders(csp string) [4]headerField {
+	return [4]headerField{
+		{"X-Content-Type-Options", nosniff},
+		{"Referrer-Policy", referrerPolicyValue},
+		// Embedding is governed by the policy's frame-ancestors alone.
+		// There is deliberately no X-Frame-Options: news sites embed the
+		// pages.
+		{"Content-Security-Policy", []string{csp}},
+		// The app runs in sandboxed iframes whose opaque origin still has
+		// to fetch app.wasm and friends.
+		{"Access-Control-Allow-Origin", anyOrigin},
+	}
+}
+
+var (
+	nosniff             = []string{"nosniff"}
+	referrerPolicyValue = []string{referrerPolicy}
+	anyOrigin           = []string{"*"}
+)
+
 // defaultFrameAncestors lets any site embed the pages: news sites do, in
 // plain and in sandboxed iframes.
 const defaultFrameAncestors = "*"

@@ -134,7 +134,7 @@ func Start(cfg Config) (*Server, error) {
 	if cfg.AccessLog != nil {
 		hh = accessLog(h, newAccessLogger(cfg.AccessLog))
 	}
-	s, err := serve(cfg.Addr, newServer(hh, cfg.ErrorLog))
+	s, err := serve(cfg.Addr, newServer(hh, cfg.ErrorLog), h.csp)
 	if err != nil {
 		h.Close()
 		return nil, err
@@ -143,11 +143,15 @@ func Start(cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// serve listens on addr and runs srv in the background.
-func serve(addr string, srv *http.Server) (*Server, error) {
+// serve listens on addr and runs srv in the background. net/http's own
+// error replies carry the security headers of csp (none when csp is "").
+func serve(addr string, srv *http.Server, csp string) (*Server, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("listen: %w", err)
+	}
+	if csp != "" {
+		ln = secure(ln, csp)
 	}
 	s := &Server{
 		URL:  "http://" + ln.Addr().String(),

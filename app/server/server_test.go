@@ -59,7 +59,7 @@ func TestShutdown(t *testing.T) {
 				}
 				io.WriteString(w, "done")
 			})
-			s, err := serve("127.0.0.1:0", newServer(h, log.New(io.Discard, "", 0)))
+			s, err := serve("127.0.0.1:0", newServer(h, log.New(io.Discard, "", 0)), "")
 			if err != nil {
 				t.Fatal(err)
 			}

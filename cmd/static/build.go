@@ -111,7 +111,7 @@ func sitePages() []page {
 	}
 	for _, l := range data.Langs {
 		// The not-found pages, and the embed's own (served for /embed/…).
-		for _, p := range []string{route.NotFoundPath(l), route.EmbedPath(l, "") + "404"} {
+		for _, p := range []string{route.State{Lang: l}.NotFoundPage(), route.State{Lang: l, Embed: true}.NotFoundPage()} {
 			pages = append(pages, page{Path: p, File: strings.TrimPrefix(p, "/") + ".html"})
 		}
 	}
