@@ -1,15 +1,38 @@
-// Package xbrowser drives the three browser engines readers use — Blink
-// (Chromium), Gecko (Firefox) and WebKit — through one small [Browser]
-// interface, so that a single end-to-end suite runs unchanged in each:
+// Package xbrowser holds the project's browser tests, and the drivers
+// they run on: the three engines readers use, Blink (Chromium), Gecko
+// (Firefox) and WebKit, behind one small [Browser] interface:
 //
-//   - Chromium through the DevTools protocol (chromedp, as app/apptest);
+//   - Chromium through the DevTools protocol (chromedp, started by
+//     app/apptest with the flags this project's machines need);
 //   - Firefox ESR through WebDriver BiDi over a WebSocket;
 //   - WebKitGTK's MiniBrowser through WebKitWebDriver (W3C WebDriver
 //     classic over HTTP), under a private Xvfb display.
 //
-// The protocol code is kept small and lives here with its own tests; the
-// suite itself is in suite_test.go. Which engines must run is set by
-// $JSMAP_BROWSERS (see [Required]).
+// The tests, all against the built site (cmd/server serving dist/):
+//
+//   - TestSuite (suite_test.go) is the reader's path through the map, step
+//     by step, with real pointer and keyboard input, in every engine.
+//   - TestChromium* tests check what only the DevTools protocol can set up
+//     or see: emulated screens, media and touch, Fetch interception and
+//     blocked requests, layout shifts, service worker installs and
+//     updates, offline, Content-Security-Policy reports, frames of other
+//     origins, axe-core's audit, and clipboards.
+//   - TestSite* tests read the site over plain HTTP, with no browser.
+//   - TestDrivers checks the drivers against a small page, and the
+//     protocol tests check them against fake remote ends (no browser).
+//   - Benchmark* measure the desktop start and the offline repeat visit.
+//
+// To add a behaviour that every engine supports, add a step to suite in
+// suite_test.go: a name and a func(r *run) that opens its own page with
+// r.open (never relying on the step before), acts with r.clickCity,
+// r.press, ClickElement…, and checks with r.wait, r.waitPanel,
+// eval[T](r, js)… A step fails on the page's console errors except those
+// in its allowed list. Use a TestChromium test only for what needs the
+// DevTools protocol (newTab gives a Chromium tab with its chromedp context).
+//
+// Browser tests run when $JSMAP_BROWSERS lists engines (`make test` and CI
+// set it to all three); a plain `go test ./...` skips them (see
+// app/apptest's RequireBrowsers).
 package xbrowser
 
 import (
@@ -17,9 +40,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"slices"
-	"strings"
 	"time"
 )
 
@@ -47,6 +67,9 @@ type Browser interface {
 	// Back goes one step back in the tab's history. It may return
 	// before the page has changed: wait for the state you expect.
 	Back(ctx context.Context) error
+	// Forward goes one step forward in the tab's history, returning as
+	// early as Back.
+	Forward(ctx context.Context) error
 	// URL is the address of the current document.
 	URL(ctx context.Context) (string, error)
 	// Close ends the browser and every process started for it.
@@ -67,38 +90,6 @@ type ErrorReporter interface {
 type Screenshotter interface {
 	// Screenshot returns the viewport as a PNG image.
 	Screenshot(ctx context.Context) ([]byte, error)
-}
-
-// Engines lists the engines this package drives, in the order tests run.
-var Engines = []string{"chromium", "firefox", "webkit"}
-
-// EnvBrowsers names the environment variable that lists the engines that
-// must run, comma-separated, e.g. "chromium,firefox,webkit".
-const EnvBrowsers = "JSMAP_BROWSERS"
-
-// Required reports which engines must run. When $JSMAP_BROWSERS is unset
-// it returns ok=false: every engine found on the machine runs and a
-// missing one is skipped. When set, exactly the engines it lists run, and
-// one that cannot start fails.
-func Required() (engines []string, ok bool, err error) {
-	v, set := os.LookupEnv(EnvBrowsers)
-	if !set {
-		return nil, false, nil
-	}
-	for _, e := range strings.Split(v, ",") {
-		e = strings.ToLower(strings.TrimSpace(e))
-		if e == "" {
-			continue
-		}
-		if !slices.Contains(Engines, e) {
-			return nil, true, fmt.Errorf("%s: unknown engine %q (known: %s)", EnvBrowsers, e, strings.Join(Engines, ", "))
-		}
-		engines = append(engines, e)
-	}
-	if len(engines) == 0 {
-		return nil, true, fmt.Errorf("%s is set but names no engine", EnvBrowsers)
-	}
-	return engines, true, nil
 }
 
 // ErrNotInstalled wraps the error of an engine that is not on the machine.

@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -27,6 +30,7 @@ type chromium struct {
 
 	mu       sync.Mutex
 	problems []string
+	requests []string
 }
 
 func startChromium(ctx context.Context, opts Options) (_ Browser, err error) {
@@ -85,10 +89,19 @@ func startChromium(ctx context.Context, opts Options) (_ Browser, err error) {
 	return c, nil
 }
 
+// onEvent records the page's problems: uncaught exceptions, console
+// errors and the browser's own error log (failed loads, Content-Security-
+// Policy violations); and the URL of every request the page makes.
 func (c *chromium) onEvent(ev any) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	switch ev := ev.(type) {
+	case *log.EventEntryAdded:
+		if e := ev.Entry; e.Level == log.EntryLevelError {
+			c.problems = append(c.problems, "log."+string(e.Source)+": "+e.Text+" "+e.URL)
+		}
+	case *network.EventRequestWillBeSent:
+		c.requests = append(c.requests, ev.Request.URL)
 	case *runtime.EventExceptionThrown:
 		d := ev.ExceptionDetails
 		s := d.Text
@@ -162,16 +175,23 @@ func (c *chromium) Press(ctx context.Context, key string) error {
 // Back starts the history traversal and returns; unlike
 // chromedp.NavigateBack it does not wait for a load event, which a page
 // restored from the back-forward cache never fires.
-func (c *chromium) Back(ctx context.Context) error {
+func (c *chromium) Back(ctx context.Context) error { return c.traverse(ctx, -1) }
+
+// Forward is Back's other direction.
+func (c *chromium) Forward(ctx context.Context) error { return c.traverse(ctx, +1) }
+
+// traverse moves delta entries through the tab's history.
+func (c *chromium) traverse(ctx context.Context, delta int64) error {
 	return c.do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		h, err := cdp.Call(ctx, t, page.GetNavigationHistory, cdp.Empty{})
 		if err != nil {
 			return err
 		}
-		if h.CurrentIndex <= 0 || h.CurrentIndex >= int64(len(h.Entries)) {
-			return errors.New("no previous history entry")
+		i := h.CurrentIndex + delta
+		if i < 0 || i >= int64(len(h.Entries)) {
+			return fmt.Errorf("no history entry %+d from the current one", delta)
 		}
-		_, err = cdp.Call(ctx, t, page.NavigateToHistoryEntry, page.NavigateToHistoryEntryParams{EntryID: h.Entries[h.CurrentIndex-1].ID})
+		_, err = cdp.Call(ctx, t, page.NavigateToHistoryEntry, page.NavigateToHistoryEntryParams{EntryID: h.Entries[i].ID})
 		return err
 	}))
 }
@@ -190,6 +210,13 @@ func (c *chromium) Errors() []string {
 	p := c.problems
 	c.problems = nil
 	return p
+}
+
+// Requests returns the URLs the page requested, in order.
+func (c *chromium) Requests() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return slices.Clone(c.requests)
 }
 
 func (c *chromium) Close() error {

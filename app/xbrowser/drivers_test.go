@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jiangsu-map/jsmap/app/apptest"
 )
 
 // driverPage is a small page that records the input events it receives.
@@ -38,14 +40,15 @@ type event struct {
 // app: evaluation, real pointer and key input, history, URL, the error
 // log and screenshots.
 func TestDrivers(t *testing.T) {
-	needBrowsers(t)
+	t.Parallel()
+	apptest.RequireBrowsers(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte(driverPage))
 	}))
 	defer srv.Close()
 
-	for _, engine := range Engines {
+	for _, engine := range apptest.Engines {
 		t.Run(engine, func(t *testing.T) {
 			b := startFor(t, engine, Options{})
 			if b.Engine() != engine {
@@ -67,7 +70,11 @@ func TestDrivers(t *testing.T) {
 			t.Run("click", func(t *testing.T) { testClick(ctx, t, b) })
 			t.Run("press", func(t *testing.T) { testPress(ctx, t, b) })
 			t.Run("history", func(t *testing.T) { testHistory(ctx, t, b, srv.URL) })
-			t.Run("errors", func(t *testing.T) { testErrors(ctx, t, b) })
+			if er, ok := b.(ErrorReporter); ok {
+				t.Run("errors", func(t *testing.T) { testErrors(ctx, t, b, er) })
+			} else {
+				t.Logf("%s: the driver cannot see the console", engine)
+			}
 			t.Run("screenshot", func(t *testing.T) { testScreenshot(ctx, t, b) })
 		})
 	}
@@ -179,22 +186,25 @@ func testHistory(ctx context.Context, t *testing.T, b Browser, base string) {
 	if u, err := b.URL(ctx); err != nil || u != base+"/two" {
 		t.Errorf("URL() = %q, %v; want %s/two", u, err, base)
 	}
-	if err := b.Back(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := WaitFor(ctx, b, `location.pathname === '/' && document.readyState === 'complete'`); err != nil {
-		t.Fatal(err)
-	}
-	if u, err := b.URL(ctx); err != nil || u != base+"/" {
-		t.Errorf("after Back, URL() = %q, %v; want %s/", u, err, base)
+	moves := []struct {
+		name string
+		move func(context.Context) error
+		want string
+	}{{"Back", b.Back, "/"}, {"Forward", b.Forward, "/two"}}
+	for _, m := range moves {
+		if err := m.move(ctx); err != nil {
+			t.Fatalf("%s: %v", m.name, err)
+		}
+		if err := WaitFor(ctx, b, `location.pathname === '`+m.want+`' && document.readyState === 'complete'`); err != nil {
+			t.Fatalf("after %s: %v", m.name, err)
+		}
+		if u, err := b.URL(ctx); err != nil || u != base+m.want {
+			t.Errorf("after %s, URL() = %q, %v; want %s%s", m.name, u, err, base, m.want)
+		}
 	}
 }
 
-func testErrors(ctx context.Context, t *testing.T, b Browser) {
-	er, ok := b.(ErrorReporter)
-	if !ok {
-		t.Skipf("%s: the driver cannot see the console", b.Engine())
-	}
+func testErrors(ctx context.Context, t *testing.T, b Browser, er ErrorReporter) {
 	if err := b.Eval(ctx, `(console.error('oops-console'), setTimeout(() => { throw new Error('oops-thrown') }), 0)`, nil); err != nil {
 		t.Fatal(err)
 	}

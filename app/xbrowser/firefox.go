@@ -212,8 +212,11 @@ func (b *firefox) Press(ctx context.Context, key string) error {
 	return b.perform(ctx, a)
 }
 
-func (b *firefox) Back(ctx context.Context) error {
-	return b.conn.call(ctx, "browsingContext.traverseHistory", map[string]any{"context": b.context, "delta": -1}, nil)
+func (b *firefox) Back(ctx context.Context) error    { return b.traverse(ctx, -1) }
+func (b *firefox) Forward(ctx context.Context) error { return b.traverse(ctx, +1) }
+
+func (b *firefox) traverse(ctx context.Context, delta int) error {
+	return b.conn.call(ctx, "browsingContext.traverseHistory", map[string]any{"context": b.context, "delta": delta}, nil)
 }
 
 func (b *firefox) URL(ctx context.Context) (string, error) {

@@ -10,11 +10,12 @@ import (
 	"github.com/jiangsu-map/jsmap/data"
 )
 
-// TestWithoutWebAssembly loads the site in Chromium made to look like a
+// TestChromiumWithoutWebAssembly loads the site in Chromium made to look like a
 // browser that cannot run Go 1.26's WebAssembly (those from before about
 // 2019): the prerendered page must stay whole, with no loader or error
 // badge, and its city links must work as plain links.
-func TestWithoutWebAssembly(t *testing.T) {
+func TestChromiumWithoutWebAssembly(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		opts Options

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"reflect"
 	"strings"
 	"sync"
@@ -19,41 +18,6 @@ import (
 
 // These tests check the protocol code against fake remote ends, with no
 // browser.
-
-func TestRequired(t *testing.T) {
-	tests := []struct {
-		name     string
-		env      string
-		unset    bool
-		want     []string
-		required bool
-		err      string
-	}{
-		{name: "unset", unset: true},
-		{name: "all", env: "chromium,firefox,webkit", want: []string{"chromium", "firefox", "webkit"}, required: true},
-		{name: "spaces and case", env: " Firefox , ", want: []string{"firefox"}, required: true},
-		{name: "unknown", env: "chromium,opera", required: true, err: `unknown engine "opera"`},
-		{name: "empty", env: "", required: true, err: "names no engine"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if tc.unset {
-				// t.Setenv restores the variable afterwards.
-				t.Setenv(EnvBrowsers, "")
-				os.Unsetenv(EnvBrowsers)
-			} else {
-				t.Setenv(EnvBrowsers, tc.env)
-			}
-			got, required, err := Required()
-			if required != tc.required || !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("Required() = %v, %v; want %v, %v", got, required, tc.want, tc.required)
-			}
-			if (err == nil) != (tc.err == "") || err != nil && !strings.Contains(err.Error(), tc.err) {
-				t.Errorf("error %v, want one containing %q", err, tc.err)
-			}
-		})
-	}
-}
 
 func TestInputActions(t *testing.T) {
 	got, _ := json.Marshal(clickActions(10.4, 20.6))

@@ -2,15 +2,11 @@ package xbrowser
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
-	"net/url"
-	"os"
-	"path/filepath"
+	"net/http"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,227 +14,50 @@ import (
 	"github.com/jiangsu-map/jsmap/data"
 )
 
-// site is cmd/server serving the built dist/, started by the first
-// browser test and stopped by TestMain.
-var (
-	siteOnce sync.Once
-	site     *apptest.Server
-	siteErr  error
-)
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if site != nil {
-		site.Stop()
-	}
-	os.Exit(code)
-}
-
-// needBrowsers skips browser tests under -short, and when neither
-// $JSMAP_DIST (which `make test` sets) nor $JSMAP_BROWSERS is set, as
-// `make unit` and a plain `go test ./...` promise no browser and no build.
-func needBrowsers(t *testing.T) {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("browser test (-short)")
-	}
-	_, required, _ := Required()
-	if os.Getenv("JSMAP_DIST") == "" && !required {
-		t.Skipf("browser test: set JSMAP_DIST to the built site (make test does) or %s to run it", EnvBrowsers)
-	}
-}
-
-// siteURL returns the base URL of the built site (`make build`), served
-// by cmd/server; a missing site fails the test.
-func siteURL(t *testing.T) string {
-	t.Helper()
-	needBrowsers(t)
-	siteOnce.Do(func() {
-		var dist string
-		if dist, siteErr = apptest.Dist(); siteErr == nil {
-			site, siteErr = apptest.StartServer(dist, "")
-		}
-	})
-	if siteErr != nil {
-		t.Fatal(siteErr)
-	}
-	return site.URL
-}
-
-// startFor starts engine for a test and closes it when the test ends. An
-// engine that is not installed is skipped, with how to install it, unless
-// $JSMAP_BROWSERS requires it: then the test fails.
-func startFor(t *testing.T, engine string, opts Options) Browser {
-	t.Helper()
-	engines, required, err := Required()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if required && !slices.Contains(engines, engine) {
-		t.Skipf("%s is not in %s=%s", engine, EnvBrowsers, os.Getenv(EnvBrowsers))
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	b, err := Start(ctx, engine, opts)
-	switch {
-	case err != nil && errors.Is(err, ErrNotInstalled) && !required:
-		t.Skipf("%s not installed, its browser tests do not run (set %s=%s to make this a failure): %v", engine, EnvBrowsers, engine, err)
-	case err != nil:
-		t.Fatalf("starting %s: %v", engine, err)
-	}
-	t.Cleanup(func() {
-		if err := b.Close(); err != nil {
-			t.Logf("closing %s: %v", engine, err)
-		}
-	})
-	return b
-}
-
-// run is one check of the suite in one browser.
-type run struct {
-	t    *testing.T
-	ctx  context.Context
-	b    Browser
-	site string // the site's base URL
-}
-
-// eval evaluates js into a T, failing the check on error.
-func eval[T any](r *run, js string) T {
-	r.t.Helper()
-	var v T
-	if err := r.b.Eval(r.ctx, js, &v); err != nil {
-		r.t.Fatal(err)
-	}
-	return v
-}
-
-// open loads path and waits until the WebAssembly app is ready.
-func (r *run) open(path string) {
-	r.t.Helper()
-	if err := r.b.Navigate(r.ctx, r.site+path); err != nil {
-		r.t.Fatalf("opening %s: %v", path, err)
-	}
-	r.wait(`document.documentElement.getAttribute('data-app') === 'ready'`)
-}
-
-// wait polls the JavaScript condition js until it holds.
-func (r *run) wait(js string) {
-	r.t.Helper()
-	if err := WaitFor(r.ctx, r.b, js); err != nil {
-		r.t.Fatal(err)
-	}
-}
-
-// clickCity clicks, with a real pointer, the centre of the city's name on
-// the map. Labels let the pointer through (pointer-events: none), so the
-// click lands on the region's link underneath.
-func (r *run) clickCity(id string) {
-	r.t.Helper()
-	if err := ClickElement(r.ctx, r.b, fmt.Sprintf(`[data-class~=region-label][data-id="%s"]`, id)); err != nil {
-		r.t.Fatalf("clicking %s: %v", id, err)
-	}
-}
-
-// waitPanel waits until the open panel shows city id.
-func (r *run) waitPanel(id string) {
-	r.t.Helper()
-	if err := WaitVisible(r.ctx, r.b, fmt.Sprintf(`#panel[data-city="%s"]`, id)); err != nil {
-		r.t.Fatalf("panel for %s: %v (open: %q)", id, err, eval[string](r, `document.querySelector('#panel')?.getAttribute('data-city') || ''`))
-	}
-}
-
-// path is the path of the tab's current URL, as the driver reports it.
-func (r *run) path() string {
-	r.t.Helper()
-	u, err := r.b.URL(r.ctx)
-	if err != nil {
-		r.t.Fatal(err)
-	}
-	p, err := url.Parse(u)
-	if err != nil {
-		r.t.Fatal(err)
-	}
-	return p.Path
-}
-
-// checkPath fails unless the current path is want, both as the driver
-// and as the page's location see it.
-func (r *run) checkPath(when, want string) {
-	r.t.Helper()
-	if got := r.path(); got != want {
-		r.t.Errorf("%s: URL path %q, want %q", when, got, want)
-	}
-	if got := eval[string](r, `location.pathname`); got != want {
-		r.t.Errorf("%s: location.pathname %q, want %q", when, got, want)
-	}
-}
-
-// checkCity checks the open panel's heading against the content.
-func (r *run) checkCity(when, id string, en bool) {
-	r.t.Helper()
-	c, ok := data.CityByID(id)
-	if !ok {
-		r.t.Fatalf("no city %s", id)
-	}
-	want := c.Name.Zh
-	if en {
-		want = c.Name.En
-	}
-	if got := eval[string](r, `document.querySelector('#panel h2').textContent`); got != want {
-		r.t.Errorf("%s: heading %q, want %q", when, got, want)
-	}
-}
-
-// checkFocus checks that the element with id has keyboard focus, and
-// whether it shows a focus ring (:focus-visible): for keyboard users, not
-// after a pointer click.
-func (r *run) checkFocus(when, id string, ring bool) {
-	r.t.Helper()
-	var f struct {
-		ID   string
-		Ring bool
-	}
-	if err := r.b.Eval(r.ctx, `({ID: document.activeElement.id, Ring: document.activeElement.matches(':focus-visible')})`, &f); err != nil {
-		r.t.Fatal(err)
-	}
-	switch {
-	case f.ID != id:
-		r.t.Errorf("%s: focus on #%s, want #%s", when, f.ID, id)
-	case f.Ring != ring:
-		r.t.Errorf("%s: #%s shows a focus ring: %v, want %v", when, id, f.Ring, ring)
-	}
-}
-
-// check is one step of the suite. Steps run in order in one browser;
-// each starts from a page it opens itself, except where noted.
-type check struct {
+// step is one step of the suite: one behaviour, checked in each engine.
+// Steps run one after another in one browser per engine, but each starts
+// from a page it opens itself, so any one of them can run alone
+// (go test -run 'TestSuite/webkit/back').
+type step struct {
 	name string
 	run  func(r *run)
 	// allowed are substrings of console errors that this step expects.
 	allowed []string
 }
 
-var suite = []check{
+var suite = []step{
 	{name: "ready", run: func(r *run) {
 		r.open("/")
 		ms := eval[float64](r, `performance.getEntriesByName('app-ready')[0].startTime`)
-		r.t.Logf("%s %s: data-app=ready %.0f ms after navigation start (/, empty cache)", r.b.Engine(), r.b.Version(), ms)
+		r.t.Logf("%s %s: data-app=ready %.0f ms after navigation start (/)", r.b.Engine(), r.b.Version(), ms)
 		if eval[bool](r, `!!document.getElementById('app-wasm-loader')`) {
 			r.t.Error("go-app's loader is still there after the app is ready")
 		}
-		if n := eval[int](r, `document.querySelectorAll('svg[data-class~=map] a[data-class~=region]').length`); n != 13 {
-			r.t.Errorf("%d region links on the map, want 13", n)
+		hrefs := eval[[]string](r, `[...document.querySelectorAll('svg[data-class~=map] a[data-class~=region]')].map(a => a.getAttribute('href'))`)
+		if len(hrefs) != 13 {
+			r.t.Errorf("%d region links on the map, want 13", len(hrefs))
+		}
+		for _, id := range data.IDs() {
+			if !slices.Contains(hrefs, "/city/"+id) {
+				r.t.Errorf("no region links to /city/%s (links: %v)", id, hrefs)
+			}
+		}
+		if n := eval[int](r, `document.querySelectorAll('svg[data-class~=map] [data-class~=region-label]').length`); n != 13 {
+			r.t.Errorf("%d city names on the map, want 13", n)
 		}
 	}},
 	{name: "service-worker", run: func(r *run) {
-		// Continues on the page the previous step opened: go-app registers
-		// its worker there.
+		r.open("/")
 		r.wait(`navigator.serviceWorker && navigator.serviceWorker.ready.then(reg => reg.active && reg.active.state === 'activated')`)
+		if got := eval[string](r, `navigator.serviceWorker.ready.then(reg => reg.scope)`); got != r.site+"/" {
+			r.t.Errorf("service worker scope %q, want %q", got, r.site+"/")
+		}
 	}},
 	{name: "no-jump-when-app-takes-over", run: func(r *run) {
 		// The prerendered page as it is before the WebAssembly starts
 		// (go-app's ?wasm=false), then the same page once the app has
-		// replaced it: every part must be where it was.
+		// replaced it: every part must be where it was. (Chromium also
+		// measures layout shifts: TestChromiumLayoutShift.)
 		const boxes = `[...document.querySelectorAll('.masthead, .layout, svg[data-class~=map], .legend, #panel, #panel h2, .site-footer')].map(el => {
 			const r = el.getBoundingClientRect();
 			return {Sel: el.id || el.getAttribute('class') || el.getAttribute('data-class'), X: r.x, Y: r.y + scrollY, W: r.width, H: r.height};
@@ -266,44 +85,70 @@ var suite = []check{
 	}},
 	{name: "click-three-cities", run: func(r *run) {
 		r.open("/")
-		// A reload would drop this marker.
-		eval[any](r, `window.__noReload = true`)
+		r.markPage()
 		for _, id := range []string{"suzhou", "xuzhou", "yancheng"} {
+			when := "after clicking " + id
 			r.clickCity(id)
 			r.waitPanel(id)
-			r.checkPath("after clicking "+id, "/city/"+id)
-			r.checkCity("after clicking "+id, id, false)
-			r.checkFocus("after clicking "+id, "panel-title", false)
+			r.checkPath(when, "/city/"+id)
+			r.checkCity(when, id, false)
+			r.checkFocus(when, "panel-title", false)
+			c, _ := data.CityByID(id)
+			if first := c.Initiatives[0].Title.Zh; !strings.Contains(eval[string](r, `document.querySelector('#panel').textContent`), first) {
+				r.t.Errorf("%s: the panel lacks the initiative %q", when, first)
+			}
+			if title := eval[string](r, `document.title`); !strings.Contains(title, c.Name.Zh) {
+				r.t.Errorf("%s: title %q lacks the city's name", when, title)
+			}
+			if desc := eval[string](r, `document.querySelector('meta[name=description]').content`); desc != c.Lead.Zh {
+				r.t.Errorf("%s: description %q, want the city's lead %q", when, desc, c.Lead.Zh)
+			}
 		}
-		if !eval[bool](r, `window.__noReload === true`) {
-			r.t.Error("the page reloaded while selecting cities")
-		}
+		r.checkSamePage("selecting cities")
 	}},
-	{name: "back", run: func(r *run) {
-		// Continues the previous step.
-		if got := r.path(); got != "/city/yancheng" {
-			r.t.Fatalf("needs the previous step to end on /city/yancheng, is on %q", got)
+	{name: "back-and-forward", run: func(r *run) {
+		r.open("/")
+		r.markPage()
+		for _, id := range []string{"suzhou", "xuzhou"} {
+			r.clickCity(id)
+			r.waitPanel(id)
 		}
 		if err := r.b.Back(r.ctx); err != nil {
 			r.t.Fatal(err)
 		}
-		r.waitPanel("xuzhou")
-		r.checkPath("after back", "/city/xuzhou")
-		r.checkCity("after back", "xuzhou", false)
-		if !eval[bool](r, `window.__noReload === true`) {
-			r.t.Error("back reloaded the page")
+		r.waitPanel("suzhou")
+		r.checkPath("after back", "/city/suzhou")
+		r.checkCity("after back", "suzhou", false)
+		if err := r.b.Forward(r.ctx); err != nil {
+			r.t.Fatal(err)
 		}
+		r.waitPanel("xuzhou")
+		r.checkPath("after forward", "/city/xuzhou")
+		r.checkSamePage("back and forward")
 	}},
 	{name: "english-deep-link", run: func(r *run) {
 		r.open("/en/city/suzhou")
-		ms := eval[float64](r, `performance.getEntriesByName('app-ready')[0].startTime`)
-		r.t.Logf("%s %s: data-app=ready %.0f ms after navigation start (/en/city/suzhou, warm cache)", r.b.Engine(), r.b.Version(), ms)
 		r.waitPanel("suzhou")
 		r.checkCity("English deep link", "suzhou", true)
 		if got := eval[string](r, `document.documentElement.lang`); got != "en" {
 			r.t.Errorf("html lang %q, want en", got)
 		}
 		r.checkPath("English deep link", "/en/city/suzhou")
+		c, _ := data.CityByID("suzhou")
+		text := eval[string](r, `document.querySelector('#panel').textContent`)
+		for _, in := range c.Initiatives {
+			if !strings.Contains(text, in.Summary.En) {
+				r.t.Errorf("the panel lacks the English summary %q", in.Summary.En)
+			}
+		}
+		// The language switch keeps the city.
+		const zh = `.lang-link[hreflang="zh-Hans"]`
+		if got := eval[string](r, `document.querySelector('`+zh+`').getAttribute('href')`); got != "/city/suzhou" {
+			r.t.Errorf("the language switch links to %q, want /city/suzhou", got)
+		}
+		r.click(zh)
+		r.wait(`document.documentElement.lang === 'zh-Hans' && document.querySelector('#panel h2').textContent === '` + c.Name.Zh + `'`)
+		r.checkPath("after switching to Chinese", "/city/suzhou")
 	}},
 	{name: "enter-on-focused-region", run: func(r *run) {
 		r.open("/")
@@ -311,17 +156,13 @@ var suite = []check{
 		if got := eval[string](r, `(() => { const a = document.querySelector('`+sel+`'); a.focus(); return document.activeElement.getAttribute('data-id') || document.activeElement.tagName; })()`); got != "nanjing" {
 			r.t.Fatalf("focusing Nanjing's region: the focus is on %q", got)
 		}
-		if err := r.b.Press(r.ctx, "Enter"); err != nil {
-			r.t.Fatal(err)
-		}
+		r.press("Enter")
 		r.waitPanel("nanjing")
 		r.checkPath("after Enter", "/city/nanjing")
 		r.checkCity("after Enter", "nanjing", false)
 		r.checkFocus("after Enter", "panel-title", true)
 		// Escape closes the city and returns focus to its region.
-		if err := r.b.Press(r.ctx, "Escape"); err != nil {
-			r.t.Fatal(err)
-		}
+		r.press("Escape")
 		r.wait(`!document.querySelector('#panel[data-city]') && location.pathname === '/'`)
 		var f struct {
 			ID   string
@@ -334,73 +175,236 @@ var suite = []check{
 			r.t.Errorf("after Escape: focus on %q with a focus ring %v, want Nanjing's region with a ring", f.ID, f.Ring)
 		}
 	}},
-	{name: "unknown-city", allowed: []string{"404"}, run: func(r *run) {
-		r.open("/city/atlantis")
-		if err := WaitVisible(r.ctx, r.b, `#panel[data-notfound]`); err != nil {
-			r.t.Fatal(err)
+	{name: "keyboard-walk", run: func(r *run) {
+		// The keyboard alone: Tab reaches all 13 cities in geographic
+		// order, each with a visible focus ring, and goes on past the map
+		// (no trap); Space opens a city (Enter: enter-on-focused-region)
+		// and Escape returns to it; Tab goes on from the open panel.
+		r.open("/")
+		want := []string{"xuzhou", "lianyungang", "suqian", "huaian", "yancheng", "yangzhou", "nanjing", "zhenjiang", "taizhou", "nantong", "changzhou", "wuxi", "suzhou"}
+		var got []string
+		leftMap := false
+		for i := 0; i < 80 && !leftMap; i++ {
+			r.press("Tab")
+			id := eval[string](r, `(document.activeElement.closest('svg') && document.activeElement.getAttribute('data-id')) || ''`)
+			switch {
+			case id != "":
+				got = append(got, id)
+				r.checkFocusRing(id)
+			case len(got) > 0:
+				leftMap = true
+			}
 		}
-		if n := eval[int](r, `document.querySelectorAll('svg[data-class~=map] a[data-class~=region]').length`); n != 13 {
-			r.t.Errorf("the not-found page shows %d regions, want the map with 13", n)
+		if !slices.Equal(got, want) {
+			r.t.Fatalf("Tab order over the map:\n got %v\nwant %v", got, want)
+		}
+		if !leftMap {
+			r.t.Fatal("Tab never left the map: a keyboard trap")
+		}
+		focus := func(id string) {
+			r.t.Helper()
+			eval[any](r, `document.querySelector('a[data-class~=region][data-id="`+id+`"]').focus()`)
+		}
+		focus("nantong")
+		r.press(" ")
+		r.waitPanel("nantong")
+		r.wait(`document.activeElement && document.activeElement.id === 'panel-title'`)
+		r.press("Escape")
+		r.wait(`!document.querySelector('#panel[data-city]') && document.activeElement && document.activeElement.getAttribute('data-id') === 'nantong'`)
+		// From the open panel, Tab moves on: the close control, then onwards.
+		focus("wuxi")
+		r.press("Enter")
+		r.waitPanel("wuxi")
+		seen := map[string]bool{}
+		for i := 0; i < 40; i++ {
+			r.press("Tab")
+			seen[eval[string](r, `document.activeElement.getAttribute('class') || document.activeElement.getAttribute('data-class') || document.activeElement.tagName`)] = true
+		}
+		if !seen["panel-close"] {
+			r.t.Errorf("Tab from the panel heading never reached the close control (saw %v)", seen)
+		}
+		if len(seen) < 3 {
+			r.t.Errorf("Tab from the panel visited only %v: a keyboard trap?", seen)
+		}
+	}},
+	{name: "unknown-city", allowed: []string{"404"}, run: func(r *run) {
+		for _, tc := range []struct{ path, lang string }{{"/city/atlantis", "zh-Hans"}, {"/en/city/atlantis", "en"}} {
+			r.checkStatus(tc.path, http.StatusNotFound)
+			r.open(tc.path)
+			if err := WaitVisible(r.ctx, r.b, `#panel[data-notfound]`); err != nil {
+				r.t.Fatalf("%s: %v", tc.path, err)
+			}
+			if n := eval[int](r, `document.querySelectorAll('svg[data-class~=map] a[data-class~=region]').length`); n != 13 {
+				r.t.Errorf("%s: the not-found page shows %d regions, want the map with 13", tc.path, n)
+			}
+			if got := eval[string](r, `document.documentElement.lang`); got != tc.lang {
+				r.t.Errorf("%s: html lang %q, want %s", tc.path, got, tc.lang)
+			}
+		}
+	}},
+	{name: "themes", run: func(r *run) {
+		r.open("/")
+		for _, th := range []data.ThemeID{data.ThemeGreen, data.ThemeComputing, data.ThemeClusters} {
+			r.click(fmt.Sprintf(`.chip[data-theme="%s"]`, th))
+			// The URL changes first; the page follows when it has re-rendered.
+			r.wait(fmt.Sprintf(`location.search === '?theme=%s' && !!document.querySelector('.chip[data-theme="%s"][aria-current="true"]')`, th, th))
+			want := citiesWithTheme(th)
+			if got := r.matchedCities(); !slices.Equal(got, want) {
+				r.t.Errorf("theme %s highlights %v, want %v", th, got, want)
+			}
+			if n := eval[int](r, `document.querySelectorAll('a[data-class~=region][data-class~=is-dim]').length`); n != 13-len(want) {
+				r.t.Errorf("theme %s dims %d cities, want %d", th, n, 13-len(want))
+			}
+		}
+		// Opening a city keeps the theme and marks the matching initiatives.
+		r.clickCity("yancheng")
+		r.waitPanel("yancheng")
+		if got := eval[string](r, `location.pathname + location.search`); got != "/city/yancheng?theme=clusters" {
+			r.t.Errorf("after opening Yancheng: %s, want the theme kept", got)
+		}
+		c, _ := data.CityByID("yancheng")
+		want := 0
+		for _, in := range c.Initiatives {
+			if in.HasTheme(data.ThemeClusters) {
+				want++
+			}
+		}
+		if got := eval[int](r, `document.querySelectorAll('#panel .initiative.is-match').length`); got != want {
+			r.t.Errorf("the panel marks %d initiatives, want %d", got, want)
+		}
+	}},
+	{name: "theme-deep-link", run: func(r *run) {
+		r.open("/en/?theme=low-altitude")
+		if got, want := r.matchedCities(), citiesWithTheme(data.ThemeLowAltitude); !slices.Equal(got, want) {
+			r.t.Errorf("the deep link highlights %v, want %v", got, want)
+		}
+		if !eval[bool](r, `document.querySelector('.chip[data-theme="low-altitude"]').getAttribute('aria-current') === 'true'`) {
+			r.t.Error("the chosen chip is not marked current")
+		}
+		// An unknown theme is ignored.
+		r.open("/en/?theme=teleportation")
+		if got := r.matchedCities(); len(got) != 0 {
+			r.t.Errorf("an unknown theme highlights %v", got)
+		}
+	}},
+	{name: "timeline", run: func(r *run) {
+		r.open("/")
+		events := data.Timeline()
+		got := eval[[]string](r, `[...document.querySelectorAll('.timeline .event')].map(e => e.getAttribute('data-event-city'))`)
+		if len(got) != len(events) {
+			r.t.Fatalf("the timeline has %d events, want %d", len(got), len(events))
+		}
+		for i, ev := range events {
+			if got[i] != ev.City.ID {
+				r.t.Errorf("event %d is %s, want %s", i, got[i], ev.City.ID)
+			}
+		}
+		// Choosing an event opens its city: the last one.
+		r.click(fmt.Sprintf(`.timeline .event:nth-child(%d) a`, len(events)))
+		r.waitPanel(events[len(events)-1].City.ID)
+	}},
+	{name: "study-tour", run: func(r *run) {
+		r.open("/city/yangzhou")
+		if n := eval[int](r, `document.querySelectorAll('[data-tour="yangzhou"] [data-class~=tour-line]').length`); n != 5 {
+			r.t.Errorf("Yangzhou's tour draws %d lines, want 5", n)
+		}
+		labels := eval[string](r, `document.querySelector('[data-tour="yangzhou"]').textContent`)
+		for _, name := range []string{"合肥", "杭州", "湖州"} {
+			if !strings.Contains(labels, name) {
+				r.t.Errorf("the tour's labels %q lack %s", labels, name)
+			}
+		}
+		r.clickCity("suzhou")
+		r.waitPanel("suzhou")
+		if eval[bool](r, `!!document.querySelector('[data-tour]')`) {
+			r.t.Error("a tour is drawn for Suzhou")
+		}
+	}},
+	{name: "compare", run: func(r *run) {
+		var covered []string
+		for _, c := range data.Cities() {
+			if c.Covered() {
+				covered = append(covered, c.ID)
+			}
+		}
+		for _, tc := range []struct{ path, cityPrefix string }{{"/compare", "/city/"}, {"/en/compare", "/en/city/"}} {
+			r.open(tc.path)
+			type card struct{ City, Href string }
+			cards := eval[[]card](r, `[...document.querySelectorAll('.compare-card')].map(c => ({City: c.getAttribute('data-compare-city'), Href: c.querySelector('h3 a').getAttribute('href')}))`)
+			if len(cards) != len(covered) {
+				r.t.Fatalf("%s shows %d cities, want %d", tc.path, len(cards), len(covered))
+			}
+			for i, c := range cards {
+				if c.City != covered[i] || c.Href != tc.cityPrefix+covered[i] {
+					r.t.Errorf("%s: card %d is %s linking %s, want %s linking %s", tc.path, i, c.City, c.Href, covered[i], tc.cityPrefix+covered[i])
+				}
+			}
+			r.click(`.compare-card[data-compare-city="xuzhou"] h3 a`)
+			r.waitPanel("xuzhou")
+			r.checkPath("after choosing Xuzhou on "+tc.path, tc.cityPrefix+"xuzhou")
+		}
+	}},
+	{name: "chinese-in-english", run: func(r *run) {
+		// Chinese names and quotations inside English text carry
+		// lang="zh-Hans", so that they are read and drawn as Chinese.
+		r.open("/en/city/xuzhou")
+		bad := eval[[]string](r, `(() => {
+			const out = [];
+			const walk = document.createTreeWalker(document.getElementById('panel'), NodeFilter.SHOW_TEXT);
+			for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+				if (/\p{Script=Han}/u.test(n.data) && !n.parentElement.closest('[lang="zh-Hans"]')) out.push(n.data.slice(0, 40));
+			}
+			return out;
+		})()`)
+		for _, b := range bad {
+			r.t.Errorf("Chinese text without lang=zh-Hans on an English page: %q", b)
+		}
+		if n := eval[int](r, `document.querySelectorAll('#panel [lang="zh-Hans"]').length`); n == 0 {
+			r.t.Error("no Chinese spans found: the check is blind")
 		}
 	}},
 }
 
-// TestSuite runs the same checks in Chromium, Firefox and WebKit: the
-// reader's path through the map, with real pointer and keyboard input.
+// TestSuite runs every step of suite in each engine $JSMAP_BROWSERS lists,
+// the engines side by side (and beside the other browser tests).
 func TestSuite(t *testing.T) {
+	t.Parallel()
 	base := siteURL(t)
-	for _, engine := range Engines {
+	for _, engine := range apptest.RequireBrowsers(t) {
 		t.Run(engine, func(t *testing.T) {
+			t.Parallel()
 			b := startFor(t, engine, Options{})
 			t.Logf("%s version %s", engine, b.Version())
-			for _, c := range suite {
-				t.Run(c.name, func(t *testing.T) {
+			for _, s := range suite {
+				t.Run(s.name, func(t *testing.T) {
 					ctx, cancel := context.WithTimeout(context.Background(), 45*time.Second)
 					defer cancel()
-					defer checkErrors(t, b, c.allowed)
-					defer screenshot(t, b, c.name)
-					c.run(&run{t: t, ctx: ctx, b: b, site: base})
+					defer checkErrors(t, b, s.allowed)
+					defer screenshot(t, b, s.name)
+					s.run(&run{t: t, ctx: ctx, b: b, site: base})
 				})
 			}
 		})
 	}
 }
 
-// screenshot saves the viewport as $JSMAP_SCREENSHOTS/ENGINE-NAME.png when
-// that variable names a directory, for a person to look at.
-func screenshot(t *testing.T, b Browser, name string) {
-	t.Helper()
-	dir := os.Getenv("JSMAP_SCREENSHOTS")
-	s, ok := b.(Screenshotter)
-	if dir == "" || !ok {
-		return
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	png, err := s.Screenshot(ctx)
-	if err == nil {
-		err = os.WriteFile(filepath.Join(dir, b.Engine()+"-"+name+".png"), png, 0o644)
-	}
-	if err != nil {
-		t.Errorf("screenshot: %v", err)
-	}
+// matchedCities lists, sorted, the cities the map marks as matching the
+// chosen theme.
+func (r *run) matchedCities() []string {
+	r.t.Helper()
+	ids := eval[[]string](r, `[...document.querySelectorAll('a[data-class~=region][data-class~=is-match]')].map(a => a.getAttribute('data-id'))`)
+	slices.Sort(ids)
+	return ids
 }
 
-// checkErrors fails t for console errors and uncaught exceptions the page
-// reported, except those containing one of allowed.
-func checkErrors(t *testing.T, b Browser, allowed []string) {
-	t.Helper()
-	er, ok := b.(ErrorReporter)
-	if !ok {
-		return
-	}
-next:
-	for _, p := range er.Errors() {
-		for _, a := range allowed {
-			if strings.Contains(p, a) {
-				continue next
-			}
+// citiesWithTheme lists, sorted, the cities with an initiative in theme id.
+func citiesWithTheme(id data.ThemeID) []string {
+	var out []string
+	for _, c := range data.Cities() {
+		if c.HasTheme(id) {
+			out = append(out, c.ID)
 		}
-		t.Errorf("page problem in %s: %s", b.Engine(), p)
 	}
+	slices.Sort(out)
+	return out
 }

@@ -118,6 +118,10 @@ func (b *webkit) Back(ctx context.Context) error {
 	return b.wd.do(ctx, http.MethodPost, "/back", map[string]any{}, nil)
 }
 
+func (b *webkit) Forward(ctx context.Context) error {
+	return b.wd.do(ctx, http.MethodPost, "/forward", map[string]any{}, nil)
+}
+
 func (b *webkit) URL(ctx context.Context) (string, error) {
 	var u string
 	err := b.wd.do(ctx, http.MethodGet, "/url", nil, &u)

@@ -1,7 +1,8 @@
 // Command bench measures how fast the built site is for a reader on a phone,
 // on a fast and on a slow network, and checks the figures against the
-// performance budget of issue 5. It builds nothing: it starts the server
-// (app/server, through app/apptest) on the built site in dist/ ($JSMAP_DIST, or -dist),
+// performance budget (budget.go). It builds nothing: it starts the server
+// (app/server, through app/apptest) on the built site in dist/
+// ($JSMAP_DIST, or -dist),
 // drives headless Chromium through the DevTools protocol, and prints a
 // table, or JSON with -json.
 //
@@ -64,7 +65,7 @@
 // from an unstripped build of the same code).
 //
 // `make bench BENCH_FLAGS=-json` passes flags through. The unit tests need
-// no browser; `JSMAP_BENCH_SMOKE=1 go test -run Smoke ./cmd/bench` runs the
+// no browser; TestSmoke, a browser test that `make test` runs, runs the
 // benchmark once, unthrottled, and checks that every figure was measured.
 package main
 
@@ -248,9 +249,9 @@ func (b *bench) profile(ctx context.Context, p Profile) (Section, error) {
 	}
 	sec := s.Section(p.Name, p.Title, profileFigures)
 	path := fmt.Sprintf("the click on %s was handled by the WebAssembly app in %d of %d runs, and was a link navigation to the prerendered page in the others", b.opts.City, inApp, b.opts.Runs)
-	how := fmt.Sprintf("map clickable at %s, click handled (pointerdown) at %s", Millis.Format(Median(parts["clickable"])), Millis.Format(Median(parts["down"])))
+	how := fmt.Sprintf("map clickable at %s, click handled (pointerdown) at %s", Millis.Format(apptest.Median(parts["clickable"])), Millis.Format(apptest.Median(parts["down"])))
 	if len(parts["nav"]) > 0 {
-		how += fmt.Sprintf(", city page's navigation started at %s", Millis.Format(Median(parts["nav"])))
+		how += fmt.Sprintf(", city page's navigation started at %s", Millis.Format(apptest.Median(parts["nav"])))
 	}
 	sec.Notes = append(sec.Notes,
 		"usable: "+path+"; medians: "+how,

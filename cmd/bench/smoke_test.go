@@ -13,18 +13,13 @@ import (
 
 // TestSmoke runs the benchmark once, unthrottled, against the built site,
 // and checks that every figure was measured; then it records the CPU
-// profiles and checks their summaries. It needs Chromium and the built
-// site (make test; `go test -short` leaves it out):
+// profiles and checks their summaries. It is a browser test: it runs, in
+// Chromium, when $JSMAP_BROWSERS names chromium, as `make test` sets it:
 //
-//	go test -run Smoke -v ./cmd/bench
+//	make build && JSMAP_BROWSERS=chromium go test -run Smoke -v ./cmd/bench
 func TestSmoke(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: the smoke test needs Chromium and the built site")
-	}
-	dist, err := apptest.Dist()
-	if err != nil {
-		t.Fatal(err)
-	}
+	apptest.RequireEngine(t, "chromium")
+	dist := apptest.RequireSite(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	var log strings.Builder

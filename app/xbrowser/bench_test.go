@@ -1,41 +1,50 @@
-package e2e
+package xbrowser
 
 import (
 	"context"
 	"testing"
-
-	"github.com/chromedp/chromedp"
+	"time"
 
 	"github.com/jiangsu-map/jsmap/app/apptest"
 )
+
+// The desktop benchmarks, in Chromium (cmd/bench measures the phone):
+//
+//	make build && JSMAP_BROWSERS=chromium go test -run '^$' -bench . ./app/xbrowser/
 
 // BenchmarkTimeToReady measures, in a fresh browser each time, the time from
 // navigation start to the WebAssembly app marking itself ready, on
 // /city/suzhou with an empty cache and no throttling. It reports the median
 // as ms-to-ready.
 func BenchmarkTimeToReady(b *testing.B) {
+	base := siteURL(b)
 	var samples []float64
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		ctx := apptestBrowser(b)
+		br := startFor(b, "chromium", Options{})
 		b.StartTimer()
-		samples = append(samples, readyAfter(b, ctx, site.URL+"/city/suzhou"))
+		samples = append(samples, readyAfter(b, br, base+"/city/suzhou"))
+		b.StopTimer()
+		br.Close()
+		b.StartTimer()
 	}
-	b.ReportMetric(median(samples), "ms-to-ready")
+	b.ReportMetric(apptest.Median(samples), "ms-to-ready")
 }
 
-// readyAfter opens url and returns the milliseconds from navigation start
-// to the app's 'app-ready' mark.
-func readyAfter(b *testing.B, ctx context.Context, url string) float64 {
+// readyAfter opens url in br and returns the milliseconds from navigation
+// start to the app's 'app-ready' mark.
+func readyAfter(b *testing.B, br Browser, url string) float64 {
 	b.Helper()
-	if err := chromedp.Do(ctx,
-		chromedp.Navigate(url),
-		chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)),
-	); err != nil {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	if err := br.Navigate(ctx, url); err != nil {
 		b.Fatal(err)
 	}
-	ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`performance.getEntriesByName('app-ready')[0].startTime`))
-	if err != nil {
+	if err := WaitFor(ctx, br, `document.documentElement.getAttribute('data-app') === 'ready'`); err != nil {
+		b.Fatal(err)
+	}
+	var ms float64
+	if err := br.Eval(ctx, `performance.getEntriesByName('app-ready')[0].startTime`, &ms); err != nil {
 		b.Fatal(err)
 	}
 	return ms
@@ -46,24 +55,14 @@ func readyAfter(b *testing.B, ctx context.Context, url string) float64 {
 // the service worker's cache (median, ms-offline-ready). It also reports
 // what the worker caches: sw-files and sw-bytes.
 func BenchmarkOfflineRepeatVisit(b *testing.B) {
-	dist, err := apptest.Dist()
-	if err != nil {
-		b.Fatal(err)
-	}
-	srv, err := apptest.StartServer(dist, "")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer srv.Stop()
-	ctx := apptestBrowser(b)
-	if err := chromedp.Do(ctx,
-		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)),
-	); err != nil {
-		b.Fatal(err)
-	}
-	type stats struct{ Files, Bytes int }
-	st, err := chromedp.Run(ctx, chromedp.Evaluate[stats](`(async () => {
+	dist := apptest.RequireSite(b)
+	srv := apptest.MustStartServer(b, dist, "")
+	br := startFor(b, "chromium", Options{})
+	readyAfter(b, br, srv.URL+"/")
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	var st struct{ Files, Bytes int }
+	if err := br.Eval(ctx, `(async () => {
 		await navigator.serviceWorker.ready;
 		const src = await (await fetch((await navigator.serviceWorker.ready).active.scriptURL)).text();
 		const want = JSON.parse(src.match(/const resourcesToCache = (\[.*?\]);/)[1]).length;
@@ -76,18 +75,19 @@ func BenchmarkOfflineRepeatVisit(b *testing.B) {
 		let bytes = 0;
 		for (const r of reqs) bytes += (await (await cache.match(r)).arrayBuffer()).byteLength;
 		return {Files: reqs.length, Bytes: bytes};
-	})()`, chromedp.EvalAwaitPromise))
-	if err != nil {
+	})()`, &st); err != nil {
 		b.Fatal(err)
 	}
-	srv.Stop()
+	if err := srv.Stop(); err != nil {
+		b.Fatal(err)
+	}
 	var samples []float64
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		path := []string{"/city/yancheng", "/en/city/suzhou", "/"}[i%3]
-		samples = append(samples, readyAfter(b, ctx, srv.URL+path))
+		samples = append(samples, readyAfter(b, br, srv.URL+path))
 	}
-	b.ReportMetric(median(samples), "ms-offline-ready")
+	b.ReportMetric(apptest.Median(samples), "ms-offline-ready")
 	b.ReportMetric(float64(st.Files), "sw-files")
 	b.ReportMetric(float64(st.Bytes), "sw-bytes")
 }

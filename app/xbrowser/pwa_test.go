@@ -1,4 +1,7 @@
-package e2e
+package xbrowser
+
+// The Progressive Web App in Chromium, which can inspect its manifest,
+// installability, service worker and caches, and stop its server.
 
 import (
 	"fmt"
@@ -23,7 +26,8 @@ import (
 // waitOffline waits until the service worker controls the page and its
 // cache holds every resource it was told to cache; it returns the number
 // of cached files and their total size in bytes.
-func (tb *tab) waitOffline(t *testing.T) (files int, bytes int) {
+func (tb *tab) waitOffline() (files int, bytes int) {
+	t := tb.t
 	t.Helper()
 	type stats struct{ Files, Bytes, Want int }
 	js := `(async () => {
@@ -40,19 +44,20 @@ func (tb *tab) waitOffline(t *testing.T) (files int, bytes int) {
 		for (const r of reqs) bytes += (await (await cache.match(r)).arrayBuffer()).byteLength;
 		return {Files: reqs.length, Bytes: bytes, Want: want};
 	})()`
-	s := eval[stats](t, tb, js, chromedp.EvalAwaitPromise)
+	s := eval[stats](tb.run, js)
 	if s.Files != s.Want || s.Want == 0 {
 		t.Fatalf("service worker cached %d files, want %d", s.Files, s.Want)
 	}
 	return s.Files, s.Bytes
 }
 
-func TestInstallable(t *testing.T) {
+func TestChromiumInstallable(t *testing.T) {
+	t.Parallel()
 	for _, path := range []string{"/", "/en/city/suzhou"} {
 		t.Run(path, func(t *testing.T) {
 			tb := newTab(t)
-			tb.open(t, path)
-			tb.waitOffline(t)
+			tb.open(path)
+			tb.waitOffline()
 			res, err := chromedp.Call(tb.ctx, page.GetInstallabilityErrors, cdp.Empty{})
 			if err != nil {
 				t.Fatal(err)
@@ -79,14 +84,15 @@ func TestInstallable(t *testing.T) {
 			if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`deferredPrompt !== null`)); err != nil {
 				t.Fatalf("Chromium never offered installation: %v", err)
 			}
-			tb.do(t, chromedp.WaitVisible(chromedp.CSS(`.install-button`)))
+			tb.do(chromedp.WaitVisible(chromedp.CSS(`.install-button`)))
 		})
 	}
 }
 
-// TestInstallButtonHiddenWithoutOffer checks the other half: where the
+// TestChromiumInstallButtonHiddenWithoutOffer checks the other half: where the
 // browser offers no installation, no install control appears.
-func TestInstallButtonHiddenWithoutOffer(t *testing.T) {
+func TestChromiumInstallButtonHiddenWithoutOffer(t *testing.T) {
+	t.Parallel()
 	tb := newTab(t)
 	// Swallow the browser's offer before go-app sees it.
 	if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
@@ -94,34 +100,32 @@ func TestInstallButtonHiddenWithoutOffer(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	tb.open(t, "/")
-	tb.waitOffline(t)
+	tb.open("/")
+	tb.waitOffline()
 	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`window.__offered === true`)); err != nil {
 		t.Fatalf("the offer never came, so the check would be blind: %v", err)
 	}
-	if eval[bool](t, tb, `(() => { const b = document.querySelector('.install-button'); return !!b && b.checkVisibility({visibilityProperty: true}); })()`) {
+	if eval[bool](tb.run, `(() => { const b = document.querySelector('.install-button'); return !!b && b.checkVisibility({visibilityProperty: true}); })()`) {
 		t.Error("install button shown although go-app saw no installation offer")
 	}
 }
 
-// TestOffline visits the site once, stops the server, and then opens pages
+// TestChromiumOffline visits the site once, stops the server, and then opens pages
 // the reader never visited, in both languages, and uses them. The worker
 // holds only the two home pages; it answers the others with the home page
 // of their language, which the app renders as the page asked for.
-func TestOffline(t *testing.T) {
-	dist, err := apptest.Dist()
-	if err != nil {
-		t.Fatal(err)
-	}
+func TestChromiumOffline(t *testing.T) {
+	t.Parallel()
+	dist := apptest.RequireSite(t)
 	srv := apptest.MustStartServer(t, dist, "")
-	tb := newTabFor(t, srv.URL)
-	tb.do(t, chromedp.Navigate(srv.URL+"/"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
-	files, bytes := tb.waitOffline(t)
+	tb := newTabFor(t, srv.URL, srv.URL, Options{})
+	tb.do(chromedp.Navigate(srv.URL+"/"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+	files, bytes := tb.waitOffline()
 	t.Logf("service worker cache: %d files, %d bytes", files, bytes)
 	if err := srv.Stop(); err != nil {
 		t.Fatal(err)
 	}
-	if up := eval[bool](t, tb, `fetch('/index.html', {cache: 'no-store'}).then(() => true, () => false)`, chromedp.EvalAwaitPromise); up {
+	if up := eval[bool](tb.run, `fetch('/index.html', {cache: 'no-store'}).then(() => true, () => false)`); up {
 		t.Fatal("the server still answers; the offline check would be blind")
 	}
 	tests := []struct{ path, city, heading string }{
@@ -132,61 +136,54 @@ func TestOffline(t *testing.T) {
 		{"/", "", ""},
 	}
 	for _, tc := range tests {
-		tb.do(t, chromedp.Navigate(srv.URL+tc.path), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
-		if got := eval[float64](t, tb, `performance.getEntriesByType('navigation')[0].responseStatus`); got != 200 {
+		tb.do(chromedp.Navigate(srv.URL+tc.path), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+		if got := eval[float64](tb.run, `performance.getEntriesByType('navigation')[0].responseStatus`); got != 200 {
 			t.Errorf("offline %s: status %v, want 200", tc.path, got)
 		}
-		if tc.path == "/compare" && eval[int](t, tb, `document.querySelectorAll('#compare .compare-card[data-compare-city]').length`) != 8 {
-			t.Errorf("offline /compare: want the 8 city cards; body: %.200s", eval[string](t, tb, `document.body.innerText`))
+		if tc.path == "/compare" && eval[int](tb.run, `document.querySelectorAll('#compare .compare-card[data-compare-city]').length`) != 8 {
+			t.Errorf("offline /compare: want the 8 city cards; body: %.200s", eval[string](tb.run, `document.body.innerText`))
 		}
 		if tc.city == "" {
 			continue
 		}
-		tb.waitPanel(t, tc.city)
-		if got := eval[string](t, tb, `document.querySelector('#panel h2').textContent`); got != tc.heading {
+		tb.waitPanel(tc.city)
+		if got := eval[string](tb.run, `document.querySelector('#panel h2').textContent`); got != tc.heading {
 			t.Errorf("offline %s: heading %q, want %q", tc.path, got, tc.heading)
 		}
-		if got := eval[string](t, tb, `document.title`); !strings.Contains(got, tc.heading) {
+		if got := eval[string](tb.run, `document.title`); !strings.Contains(got, tc.heading) {
 			t.Errorf("offline %s: title %q does not name %s", tc.path, got, tc.heading)
 		}
 	}
 	// Until the app has rendered the page asked for, the stand-in home
 	// page is hidden (here the app is held back with wasm=false), and shown
 	// after all when the app does not start.
-	tb.do(t, chromedp.Navigate(srv.URL+"/city/nanjing?wasm=false"), chromedp.WaitReady(chromedp.CSS(`#page`)))
-	if got := eval[string](t, tb, `document.documentElement.hasAttribute('data-shell') + ' ' + getComputedStyle(document.getElementById('page')).visibility`); got != "true hidden" {
+	tb.do(chromedp.Navigate(srv.URL+"/city/nanjing?wasm=false"), chromedp.WaitReady(chromedp.CSS(`#page`)))
+	if got := eval[string](tb.run, `document.documentElement.hasAttribute('data-shell') + ' ' + getComputedStyle(document.getElementById('page')).visibility`); got != "true hidden" {
 		t.Errorf("offline stand-in page without the app: data-shell and visibility %q, want \"true hidden\"", got)
 	}
 	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`!document.documentElement.hasAttribute('data-shell') && getComputedStyle(document.getElementById('page')).visibility === 'visible'`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Errorf("the stand-in page stayed hidden although the app did not start: %v", err)
 	}
 	// And use it: select a city offline.
-	tb.clickCity(t, "wuxi")
-	tb.waitPanel(t, "wuxi")
+	tb.clickCity("wuxi")
+	tb.waitPanel("wuxi")
 	// An unknown page offline gets the not-found page, not a browser error.
-	tb.do(t, chromedp.Navigate(srv.URL+"/en/city/atlantis"), chromedp.WaitReady(chromedp.CSS(`#panel[data-notfound]`)))
-	if got := eval[float64](t, tb, `performance.getEntriesByType('navigation')[0].responseStatus`); got != 404 {
+	tb.do(chromedp.Navigate(srv.URL+"/en/city/atlantis"), chromedp.WaitReady(chromedp.CSS(`#panel[data-notfound]`)))
+	if got := eval[float64](tb.run, `performance.getEntriesByType('navigation')[0].responseStatus`); got != 404 {
 		t.Errorf("offline unknown page: status %v, want 404", got)
 	}
-	if got := eval[string](t, tb, `document.documentElement.lang`); got != "en" {
+	if got := eval[string](tb.run, `document.documentElement.lang`); got != "en" {
 		t.Errorf("offline unknown English page: lang %q, want en", got)
 	}
-	tb.mu.Lock()
-	tb.problems = filter(tb.problems, func(p string) bool {
-		// Failed network requests are expected with the server gone.
-		return !strings.Contains(p, "ERR_CONNECTION_REFUSED") && !strings.Contains(p, "ERR_FAILED") &&
-			!strings.Contains(p, "Failed to fetch") && !strings.Contains(p, "404")
-	})
-	tb.mu.Unlock()
+	// Failed network requests are expected with the server gone.
+	tb.allow("ERR_CONNECTION_REFUSED", "ERR_FAILED", "Failed to fetch", "404")
 }
 
-// TestUpdate serves one build, then a newer one: the open app notices,
+// TestChromiumUpdate serves one build, then a newer one: the open app notices,
 // offers a reload, and after reloading runs entirely on the new build.
-func TestUpdate(t *testing.T) {
-	dist, err := apptest.Dist()
-	if err != nil {
-		t.Fatal(err)
-	}
+func TestChromiumUpdate(t *testing.T) {
+	t.Parallel()
+	dist := apptest.RequireSite(t)
 	// Build B: the same app with another build id, so another version.
 	buildB := buildVariant(t, dist, "-build-id", "update-test")
 	site := filepath.Join(t.TempDir(), "site")
@@ -197,32 +194,32 @@ func TestUpdate(t *testing.T) {
 	}
 
 	srv := apptest.MustStartServer(t, site, "")
-	tb := newTabFor(t, srv.URL)
-	tb.do(t, chromedp.Navigate(srv.URL+"/city/nanjing"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
-	tb.waitOffline(t)
-	if got := eval[string](t, tb, `goappEnv.GOAPP_VERSION`); got != versionA {
+	tb := newTabFor(t, srv.URL, srv.URL, Options{})
+	tb.do(chromedp.Navigate(srv.URL+"/city/nanjing"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+	tb.waitOffline()
+	if got := eval[string](tb.run, `goappEnv.GOAPP_VERSION`); got != versionA {
 		t.Fatalf("running version %s, want A %s", got, versionA)
 	}
-	if eval[bool](t, tb, `document.querySelector('.update-notice').classList.contains('is-visible')`) {
+	if eval[bool](tb.run, `document.querySelector('.update-notice').classList.contains('is-visible')`) {
 		t.Fatal("update notice shown before any update")
 	}
 
 	// Deploy B in place, and let the app look for it (as its timer does).
 	replaceTree(t, buildB, site)
-	tb.do(t, chromedp.Evaluate[chromedp.Void](`navigator.serviceWorker.getRegistration().then(r => r.update())`, chromedp.EvalAwaitPromise))
-	tb.do(t, chromedp.WaitVisible(chromedp.CSS(`.update-notice.is-visible .update-reload`)))
-	tb.do(t, chromedp.Click(chromedp.CSS(`.update-reload`)))
-	tb.do(t, chromedp.WaitReady(chromedp.CSS(fmt.Sprintf(`html[data-app="ready"] meta[name="jsmap-version"][content="%s"]`, versionB))))
-	tb.waitPanel(t, "nanjing")
-	if got := eval[string](t, tb, `goappEnv.GOAPP_VERSION`); got != versionB {
+	tb.do(chromedp.Evaluate[chromedp.Void](`navigator.serviceWorker.getRegistration().then(r => r.update())`))
+	tb.do(chromedp.WaitVisible(chromedp.CSS(`.update-notice.is-visible .update-reload`)))
+	tb.do(chromedp.Click(chromedp.CSS(`.update-reload`)))
+	tb.do(chromedp.WaitReady(chromedp.CSS(fmt.Sprintf(`html[data-app="ready"] meta[name="jsmap-version"][content="%s"]`, versionB))))
+	tb.waitPanel("nanjing")
+	if got := eval[string](tb.run, `goappEnv.GOAPP_VERSION`); got != versionB {
 		t.Errorf("after reload app.js is version %s, want B %s", got, versionB)
 	}
-	keys := eval[[]string](t, tb, `caches.keys()`, chromedp.EvalAwaitPromise)
+	keys := eval[[]string](tb.run, `caches.keys()`)
 	if len(keys) != 1 || keys[0] != "app-"+versionB {
 		t.Errorf("caches after update: %v, want only app-%s", keys, versionB)
 	}
 	// Every cached page is B's.
-	stale := eval[[]string](t, tb, `(async () => {
+	stale := eval[[]string](tb.run, `(async () => {
 		const c = await caches.open(await caches.keys().then(k => k[0]));
 		const out = [];
 		for (const r of await c.keys()) {
@@ -233,7 +230,7 @@ func TestUpdate(t *testing.T) {
 			}
 		}
 		return out;
-	})()`, chromedp.EvalAwaitPromise)
+	})()`)
 	if len(stale) > 0 {
 		t.Errorf("pages from the old build still cached: %v", stale)
 	}
@@ -312,36 +309,24 @@ func replaceTree(t *testing.T, src, dst string) {
 	copyTree(t, src, dst)
 }
 
-func filter(xs []string, keep func(string) bool) []string {
-	var out []string
-	for _, x := range xs {
-		if keep(x) {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
-// TestBasePath builds the site for publishing under a sub-path and serves
+// TestChromiumBasePath builds the site for publishing under a sub-path and serves
 // it there: every link, asset, manifest field and the service worker stay
 // under the prefix.
-func TestBasePath(t *testing.T) {
+func TestChromiumBasePath(t *testing.T) {
+	t.Parallel()
 	const prefix = "/news/jiangsu-map"
-	dist, err := apptest.Dist()
-	if err != nil {
-		t.Fatal(err)
-	}
+	dist := apptest.RequireSite(t)
 	out := buildVariant(t, dist, "-base", prefix+"/")
 	srv := apptest.MustStartServer(t, out, "")
 	target, _ := url.Parse(srv.URL)
 	front := httptest.NewServer(http.StripPrefix(prefix, httputil.NewSingleHostReverseProxy(target)))
 	t.Cleanup(front.Close)
 
-	tb := newTabFor(t, front.URL)
-	tb.do(t, chromedp.Navigate(front.URL+prefix+"/"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
-	tb.waitOffline(t)
+	tb := newTabFor(t, front.URL+prefix, front.URL, Options{})
+	tb.do(chromedp.Navigate(front.URL+prefix+"/"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+	tb.waitOffline()
 	// Every link and asset reference of ours carries the prefix.
-	refs := eval[[]string](t, tb, `[...document.querySelectorAll('[href],[src]')].map(e => e.getAttribute('href') || e.getAttribute('src')).filter(u => u.startsWith('/'))`)
+	refs := eval[[]string](tb.run, `[...document.querySelectorAll('[href],[src]')].map(e => e.getAttribute('href') || e.getAttribute('src')).filter(u => u.startsWith('/'))`)
 	if len(refs) < 13 {
 		t.Fatalf("only %d site-relative references found: %v", len(refs), refs)
 	}
@@ -351,14 +336,14 @@ func TestBasePath(t *testing.T) {
 		}
 	}
 	// Navigating works under the prefix, in-app and by deep link.
-	tb.clickCity(t, "yangzhou")
-	tb.waitPanel(t, "yangzhou")
-	if got, want := tb.path(t), prefix+"/city/yangzhou"; got != want {
+	tb.clickCity("yangzhou")
+	tb.waitPanel("yangzhou")
+	if got, want := tb.path(), prefix+"/city/yangzhou"; got != want {
 		t.Errorf("path after click %q, want %q", got, want)
 	}
-	tb.do(t, chromedp.Navigate(front.URL+prefix+"/en/city/suzhou"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
-	tb.waitPanel(t, "suzhou")
-	scope := eval[string](t, tb, `navigator.serviceWorker.getRegistration().then(r => r.scope)`, chromedp.EvalAwaitPromise)
+	tb.do(chromedp.Navigate(front.URL+prefix+"/en/city/suzhou"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+	tb.waitPanel("suzhou")
+	scope := eval[string](tb.run, `navigator.serviceWorker.getRegistration().then(r => r.scope)`)
 	if want := front.URL + prefix + "/"; scope != want {
 		t.Errorf("service worker scope %q, want %q", scope, want)
 	}
@@ -378,24 +363,20 @@ func TestBasePath(t *testing.T) {
 	for _, e := range res.InstallabilityErrors {
 		t.Errorf("installability error under %s: %s", prefix, e.ErrorID)
 	}
-	tb.mu.Lock()
-	for _, r := range tb.requests {
+	for _, r := range tb.c.Requests() {
 		if u, err := url.Parse(r); err == nil && u.Scheme == "http" && !strings.HasPrefix(u.Path, prefix+"/") {
 			t.Errorf("request outside the prefix: %s", r)
 		}
 	}
-	tb.mu.Unlock()
 }
 
-// TestFailedUpdateKeepsWorkingVersion deploys a broken build (a file the
+// TestChromiumFailedUpdateKeepsWorkingVersion deploys a broken build (a file the
 // service worker must cache is missing, so the server answers 404): the
 // new worker's install fails, no error response is cached, and the app
 // keeps running on the working version, offline too.
-func TestFailedUpdateKeepsWorkingVersion(t *testing.T) {
-	dist, err := apptest.Dist()
-	if err != nil {
-		t.Fatal(err)
-	}
+func TestChromiumFailedUpdateKeepsWorkingVersion(t *testing.T) {
+	t.Parallel()
+	dist := apptest.RequireSite(t)
 	broken := buildVariant(t, dist, "-build-id", "broken-update")
 	if err := os.Remove(filepath.Join(broken, "web", "icons", "icon-512.png")); err != nil {
 		t.Fatal(err)
@@ -405,51 +386,47 @@ func TestFailedUpdateKeepsWorkingVersion(t *testing.T) {
 	versionA := metaVersion(t, dist)
 
 	srv := apptest.MustStartServer(t, site, "")
-	tb := newTabFor(t, srv.URL)
-	tb.do(t, chromedp.Navigate(srv.URL+"/city/wuxi"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
-	tb.waitOffline(t)
+	tb := newTabFor(t, srv.URL, srv.URL, Options{})
+	tb.do(chromedp.Navigate(srv.URL+"/city/wuxi"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+	tb.waitOffline()
 
 	replaceTree(t, broken, site)
 	// The update check runs the new worker's install, which must fail.
-	failed := eval[bool](t, tb, `navigator.serviceWorker.getRegistration().then(async r => {
+	failed := eval[bool](tb.run, `navigator.serviceWorker.getRegistration().then(async r => {
 		await r.update();
 		const w = r.installing || r.waiting;
 		if (!w) return false;
 		if (w.state === 'redundant') return true;
 		return new Promise(res => w.addEventListener('statechange', () => { if (w.state === 'redundant') res(true); else if (w.state === 'activated') res(false); }));
-	})`, chromedp.EvalAwaitPromise)
+	})`)
 	if !failed {
 		t.Fatal("the broken build's worker installed")
 	}
-	keys := eval[[]string](t, tb, `caches.keys()`, chromedp.EvalAwaitPromise)
+	keys := eval[[]string](tb.run, `caches.keys()`)
 	if len(keys) != 1 || keys[0] != "app-"+versionA {
 		t.Errorf("caches after the failed update: %v, want only app-%s", keys, versionA)
 	}
-	if eval[bool](t, tb, `document.querySelector('.update-notice').classList.contains('is-visible')`) {
+	if eval[bool](tb.run, `document.querySelector('.update-notice').classList.contains('is-visible')`) {
 		t.Error("a failed update was offered as a new version")
 	}
 	// No error response in the cache, and the working version still serves
 	// every page offline.
-	bad := eval[[]string](t, tb, `(async () => {
+	bad := eval[[]string](tb.run, `(async () => {
 		const c = await caches.open((await caches.keys())[0]);
 		const out = [];
 		for (const r of await c.keys()) { const res = await c.match(r); if (!res.ok) out.push(r.url + ' ' + res.status); }
 		return out;
-	})()`, chromedp.EvalAwaitPromise)
+	})()`)
 	if len(bad) > 0 {
 		t.Errorf("error responses cached: %v", bad)
 	}
 	if err := srv.Stop(); err != nil {
 		t.Fatal(err)
 	}
-	tb.do(t, chromedp.Navigate(srv.URL+"/en/city/yangzhou"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
-	tb.waitPanel(t, "yangzhou")
-	if got := eval[string](t, tb, `goappEnv.GOAPP_VERSION`); got != versionA {
+	tb.do(chromedp.Navigate(srv.URL+"/en/city/yangzhou"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+	tb.waitPanel("yangzhou")
+	if got := eval[string](tb.run, `goappEnv.GOAPP_VERSION`); got != versionA {
 		t.Errorf("offline after the failed update: version %s, want the working %s", got, versionA)
 	}
-	tb.mu.Lock()
-	tb.problems = filter(tb.problems, func(p string) bool {
-		return !strings.Contains(p, "404") && !strings.Contains(p, "ERR_") && !strings.Contains(p, "Failed to fetch")
-	})
-	tb.mu.Unlock()
+	tb.allow("404", "ERR_", "Failed to fetch")
 }

@@ -1,0 +1,171 @@
+package xbrowser
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"testing"
+
+	"github.com/jiangsu-map/jsmap/data"
+)
+
+// run is one test's hold on one browser tab: the helpers below act and
+// check through the [Browser] interface, so they work in every engine.
+type run struct {
+	t    *testing.T
+	ctx  context.Context
+	b    Browser
+	site string // the site's base URL
+}
+
+// eval evaluates js into a T, failing the check on error.
+func eval[T any](r *run, js string) T {
+	r.t.Helper()
+	var v T
+	if err := r.b.Eval(r.ctx, js, &v); err != nil {
+		r.t.Fatal(err)
+	}
+	return v
+}
+
+// open loads path and waits until the WebAssembly app is ready.
+func (r *run) open(path string) {
+	r.t.Helper()
+	if err := r.b.Navigate(r.ctx, r.site+path); err != nil {
+		r.t.Fatalf("opening %s: %v", path, err)
+	}
+	r.wait(`document.documentElement.getAttribute('data-app') === 'ready'`)
+}
+
+// wait polls the JavaScript condition js until it holds.
+func (r *run) wait(js string) {
+	r.t.Helper()
+	if err := WaitFor(r.ctx, r.b, js); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+// clickCity clicks, with a real pointer, the centre of the city's name on
+// the map. Labels let the pointer through (pointer-events: none), so the
+// click lands on the region's link underneath.
+func (r *run) clickCity(id string) {
+	r.t.Helper()
+	if err := ClickElement(r.ctx, r.b, fmt.Sprintf(`[data-class~=region-label][data-id="%s"]`, id)); err != nil {
+		r.t.Fatalf("clicking %s: %v", id, err)
+	}
+}
+
+// waitPanel waits until the open panel shows city id.
+func (r *run) waitPanel(id string) {
+	r.t.Helper()
+	if err := WaitVisible(r.ctx, r.b, fmt.Sprintf(`#panel[data-city="%s"]`, id)); err != nil {
+		r.t.Fatalf("panel for %s: %v (open: %q)", id, err, eval[string](r, `document.querySelector('#panel')?.getAttribute('data-city') || ''`))
+	}
+}
+
+// path is the path of the tab's current URL, as the driver reports it.
+func (r *run) path() string {
+	r.t.Helper()
+	u, err := r.b.URL(r.ctx)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	p, err := url.Parse(u)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return p.Path
+}
+
+// checkPath fails unless the current path is want, both as the driver
+// and as the page's location see it.
+func (r *run) checkPath(when, want string) {
+	r.t.Helper()
+	if got := r.path(); got != want {
+		r.t.Errorf("%s: URL path %q, want %q", when, got, want)
+	}
+	if got := eval[string](r, `location.pathname`); got != want {
+		r.t.Errorf("%s: location.pathname %q, want %q", when, got, want)
+	}
+}
+
+// checkCity checks the open panel's heading against the content.
+func (r *run) checkCity(when, id string, en bool) {
+	r.t.Helper()
+	c, ok := data.CityByID(id)
+	if !ok {
+		r.t.Fatalf("no city %s", id)
+	}
+	want := c.Name.Zh
+	if en {
+		want = c.Name.En
+	}
+	if got := eval[string](r, `document.querySelector('#panel h2').textContent`); got != want {
+		r.t.Errorf("%s: heading %q, want %q", when, got, want)
+	}
+}
+
+// checkFocus checks that the element with id has keyboard focus, and
+// whether it shows a focus ring (:focus-visible): for keyboard users, not
+// after a pointer click.
+func (r *run) checkFocus(when, id string, ring bool) {
+	r.t.Helper()
+	var f struct {
+		ID   string
+		Ring bool
+	}
+	if err := r.b.Eval(r.ctx, `({ID: document.activeElement.id, Ring: document.activeElement.matches(':focus-visible')})`, &f); err != nil {
+		r.t.Fatal(err)
+	}
+	switch {
+	case f.ID != id:
+		r.t.Errorf("%s: focus on #%s, want #%s", when, f.ID, id)
+	case f.Ring != ring:
+		r.t.Errorf("%s: #%s shows a focus ring: %v, want %v", when, id, f.Ring, ring)
+	}
+}
+
+// click clicks the centre of the element matching the CSS selector sel
+// with a real pointer.
+func (r *run) click(sel string) {
+	r.t.Helper()
+	if err := ClickElement(r.ctx, r.b, sel); err != nil {
+		r.t.Fatalf("clicking %s: %v", sel, err)
+	}
+}
+
+// press presses key on the focused element.
+func (r *run) press(key string) {
+	r.t.Helper()
+	if err := r.b.Press(r.ctx, key); err != nil {
+		r.t.Fatalf("pressing %s: %v", key, err)
+	}
+}
+
+// markPage marks the current document, so that checkSamePage can tell
+// that no page load replaced it.
+func (r *run) markPage() { eval[any](r, `window.__noReload = true`) }
+
+// checkSamePage fails unless the document marked by markPage is still
+// the one shown.
+func (r *run) checkSamePage(when string) {
+	r.t.Helper()
+	if !eval[bool](r, `window.__noReload === true`) {
+		r.t.Errorf("%s: the page reloaded", when)
+	}
+}
+
+// checkStatus fetches path from the site, outside the browser, and fails
+// unless the server answers with status want.
+func (r *run) checkStatus(path string, want int) {
+	r.t.Helper()
+	res, err := http.Get(r.site + path)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != want {
+		r.t.Errorf("GET %s: status %d, want %d", path, res.StatusCode, want)
+	}
+}

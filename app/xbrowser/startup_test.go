@@ -1,0 +1,257 @@
+package xbrowser
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// The start of the page, in Chromium: before and while the WebAssembly
+// app takes over from the prerendered page.
+
+// TestChromiumNoJavaScript opens a city page with JavaScript disabled: the map and
+// the panel are there and the region links work as plain links.
+func TestChromiumNoJavaScript(t *testing.T) {
+	t.Parallel()
+	tb := newTab(t)
+	if _, err := chromedp.Call(tb.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	// With JavaScript off, only DOM-protocol queries work (no visibility checks).
+	tb.do(
+		chromedp.Navigate(tb.site+"/city/wuxi"),
+		chromedp.WaitReady(chromedp.CSS(`#panel[data-city="wuxi"]`)),
+	)
+	// Click Nantong's name on the map: a plain link navigation.
+	nodes, err := chromedp.Run(tb.ctx, chromedp.Nodes(chromedp.CSS(`[data-class~=region-label][data-id="nantong"]`), chromedp.NodeReady))
+	if err != nil || len(nodes) != 1 {
+		t.Fatalf("finding Nantong's label: %v (%d nodes)", err, len(nodes))
+	}
+	tb.do(
+		chromedp.MouseClickNode(nodes[0]),
+		chromedp.WaitReady(chromedp.CSS(`#panel[data-city="nantong"]`)),
+	)
+	html, err := chromedp.Run(tb.ctx, chromedp.OuterHTML(chromedp.CSS(`html`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(html, `data-app="ready"`) {
+		t.Error("data-app is ready although JavaScript is off")
+	}
+	if n := strings.Count(html, `data-class="region region--`); n != 13 {
+		t.Errorf("%d region links without JavaScript, want 13", n)
+	}
+}
+
+// TestChromiumLayoutShift loads pages and checks that the moment the
+// WebAssembly replaces the prerendered page causes no layout shift, and that
+// go-app's loader never covers the page: both measured from the document's
+// first frame, which only Chromium's layout-shift entries and an init
+// script allow (the suite's no-jump step compares the parts' boxes before
+// and after in every engine).
+func TestChromiumLayoutShift(t *testing.T) {
+	t.Parallel()
+	for _, path := range []string{"/", "/city/suzhou", "/en/city/xuzhou"} {
+		t.Run(path, func(t *testing.T) {
+			tb := newTab(t)
+			// Record layout shifts from the very start of the document.
+			if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+				window.__shifts = [];
+				window.__shiftSources = [];
+				new PerformanceObserver(l => { for (const e of l.getEntries()) {
+					window.__shifts.push(e.value);
+					for (const src of e.sources || []) {
+						const n = src.node, r0 = src.previousRect, r1 = src.currentRect;
+						window.__shiftSources.push((n ? (n.id || n.getAttribute && (n.getAttribute('class') || n.getAttribute('data-class')) || n.nodeName) : '?') +
+							' ' + [r0.x, r0.y, r0.width, r0.height].map(Math.round) + ' → ' + [r1.x, r1.y, r1.width, r1.height].map(Math.round) + ' at ' + Math.round(e.startTime) + 'ms');
+					}
+				} })
+					.observe({type: 'layout-shift', buffered: true});
+				// Sample the loader in every frame, as it is painted.
+				window.__loaderMax = 0;
+				const sample = () => {
+					const el = document.getElementById('app-wasm-loader');
+					if (el) {
+						const r = el.getBoundingClientRect();
+						window.__loaderMax = Math.max(window.__loaderMax, r.width * r.height / (innerWidth * innerHeight));
+					}
+					if (document.documentElement.getAttribute('data-app') !== 'ready') requestAnimationFrame(sample);
+				};
+				requestAnimationFrame(sample);
+			`}); err != nil {
+				t.Fatal(err)
+			}
+			tb.open(path)
+			// Let one more frame pass so late shifts are delivered.
+			shift := eval[float64](tb.run, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(window.__shifts.reduce((a, b) => a + b, 0)))))`)
+			if shift != 0 {
+				t.Errorf("cumulative layout shift %.4f, want 0; shifted: %v", shift, eval[[]string](tb.run, `window.__shiftSources`))
+			}
+			switch got := eval[float64](tb.run, `window.__loaderMax`); {
+			case got == 0:
+				t.Error("the loader was never painted, so its size went unchecked")
+			case got > 0.05:
+				t.Errorf("go-app's loader covered %.0f%% of the viewport, want at most 5%%", got*100)
+			}
+			if got := eval[bool](tb.run, `!!document.getElementById('app-wasm-loader')`); got {
+				t.Error("the loader is still there after the app is ready")
+			}
+		})
+	}
+}
+
+// TestChromiumClickWhileTheAppStarts: a city clicked before the app starts is not
+// lost, whichever comes first: its page (opened in place by web/page.js,
+// the app waiting for it before it starts) or the app (which then opens
+// the city itself; the app waits two seconds at most). Both the
+// WebAssembly and the city page are held back with Fetch interception to
+// order the events; the page records the order it saw them in.
+func TestChromiumClickWhileTheAppStarts(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		pageFirst bool
+		want      string // the order of events on the page (Go sets data-app to "starting" and "ready" in one task)
+	}{
+		{"page arrives first", true, "panel wuxi, app ready"},
+		{"app starts first", false, "app ready, panel wuxi"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := newTab(t)
+			paused := make(chan *fetch.EventRequestPaused, 8)
+			if err := chromedp.Listen(tb.ctx, func(ev any) {
+				if ev, ok := ev.(*fetch.EventRequestPaused); ok {
+					paused <- ev
+				}
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Call(tb.ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{
+				{URLPattern: "*/web/app.wasm"}, {URLPattern: "*/city/wuxi"},
+			}}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+				window.__order = [];
+				new MutationObserver(() => {
+					const app = document.documentElement.getAttribute('data-app');
+					const p = document.getElementById('panel');
+					const city = p && p.getAttribute('data-city');
+					if (app && !window.__order.includes('app ' + app)) window.__order.push('app ' + app);
+					if (city && !window.__order.includes('panel ' + city)) window.__order.push('panel ' + city);
+				}).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['data-app', 'data-city']});
+			`}); err != nil {
+				t.Fatal(err)
+			}
+			next := func(what string) fetch.RequestID {
+				t.Helper()
+				select {
+				case ev := <-paused:
+					if !strings.HasSuffix(ev.Request.URL, what) {
+						t.Fatalf("held back %s, want %s", ev.Request.URL, what)
+					}
+					return ev.RequestID
+				case <-tb.ctx.Done():
+					t.Fatalf("waiting for the request of %s: %v", what, tb.ctx.Err())
+				}
+				return ""
+			}
+			release := func(id fetch.RequestID) {
+				t.Helper()
+				if _, err := chromedp.Call(tb.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			tb.do(chromedp.Navigate(tb.site+"/"), chromedp.WaitReady(chromedp.CSS(`#panel`)))
+			wasm := next("/web/app.wasm")
+			tb.do(chromedp.Evaluate[chromedp.Void](`window.__noReload = true`))
+			tb.clickCity("wuxi") // web/page.js fetches /city/wuxi, held back
+			cityPage := next("/city/wuxi")
+			release(wasm)
+			if tc.pageFirst {
+				release(cityPage)
+				tb.do(chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+			} else {
+				tb.do(chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
+				release(cityPage)
+			}
+			tb.waitPanel("wuxi")
+			if got := strings.Join(eval[[]string](tb.run, `window.__order`), ", "); got != tc.want {
+				t.Errorf("events %q, want %q", got, tc.want)
+			}
+			if got := tb.path(); got != "/city/wuxi" {
+				t.Errorf("path %q, want /city/wuxi", got)
+			}
+			if !eval[bool](tb.run, `window.__noReload === true`) {
+				t.Error("the page reloaded")
+			}
+			// The app works on: go-app owns the page it renders.
+			tb.clickCity("suzhou")
+			tb.waitPanel("suzhou")
+		})
+	}
+}
+
+// TestChromiumClickBeforeTheAppStarts: with the WebAssembly held back (blocked
+// here), clicking a city still opens it in place, without a page load, and
+// back returns to the previous page.
+func TestChromiumClickBeforeTheAppStarts(t *testing.T) {
+	t.Parallel()
+	tb := newTab(t)
+	if _, err := chromedp.Call(tb.ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(tb.ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/web/app.wasm", Block: true}}}); err != nil {
+		t.Fatal(err)
+	}
+	tb.do(chromedp.Navigate(tb.site+"/en/"), chromedp.WaitReady(chromedp.CSS(`#panel`)))
+	tb.do(chromedp.Evaluate[chromedp.Void](`window.__noReload = true`))
+	// The pointer over the city fetches its page ahead of the click, and
+	// the click uses that copy.
+	page := tb.site + "/en/city/yancheng"
+	requested := func() int {
+		n := 0
+		for _, u := range tb.c.Requests() {
+			if u == page {
+				n++
+			}
+		}
+		return n
+	}
+	p := tb.labelCentre("yancheng")
+	if _, err := chromedp.Call(tb.ctx, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: p.X, Y: p.Y}); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); requested() == 0; {
+		if time.Now().After(deadline) {
+			t.Fatal("hovering Yancheng fetched nothing")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	tb.clickCity("yancheng")
+	tb.waitPanel("yancheng")
+	if n := requested(); n != 1 {
+		t.Errorf("Yancheng's page was requested %d times, want once (on hover)", n)
+	}
+	if got := tb.path(); got != "/en/city/yancheng" {
+		t.Errorf("path %q, want /en/city/yancheng", got)
+	}
+	if !eval[bool](tb.run, `window.__noReload === true && document.title.startsWith('Yancheng') && document.documentElement.getAttribute('data-app') !== 'ready'`) {
+		t.Error("the city did not open in place before the app started")
+	}
+	tb.do(chromedp.NavigateBack())
+	tb.do(chromedp.WaitReady(chromedp.CSS(`#panel.panel--overview`)))
+	if !eval[bool](tb.run, `window.__noReload === true`) {
+		t.Error("back reloaded the page")
+	}
+	// The blocked wasm fails to load, as intended.
+	tb.allow("wasm")
+}
