@@ -23,6 +23,7 @@ import (
 // `npm ci` (package.json pins the version).
 func axeSource(t *testing.T) string {
 	t.Helper()
+	apptest.RequireEngine(t, "chromium")
 	root, err := apptest.ModuleRoot()
 	if err != nil {
 		t.Fatal(err)
