@@ -2,9 +2,8 @@
 // on a fast and on a slow network, and checks the figures against the
 // performance budget (budget.go). It builds nothing: it starts the server
 // (app/server, through app/apptest) on the built site in dist/
-// ($JSMAP_DIST, or -dist),
-// drives headless Chromium through the DevTools protocol, and prints a
-// table, or JSON with -json.
+// ($JSMAP_DIST, or -dist), drives headless Chromium through the DevTools
+// protocol, and prints a table, or JSON with -json.
 //
 // Usage:
 //
