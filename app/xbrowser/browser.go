@@ -192,21 +192,36 @@ func WaitVisible(ctx context.Context, b Browser, sel string) error {
 }
 
 // ClickElement scrolls the element matching sel into view if needed and
-// clicks the centre of its bounding box with a real pointer.
+// clicks the centre of its bounding box with a real pointer. It waits (as
+// long as ctx allows) for the centre to be inside the viewport: a page
+// still laying out may move the element after it was scrolled to.
 func ClickElement(ctx context.Context, b Browser, sel string) error {
 	q, _ := json.Marshal(sel)
-	var p *struct{ X, Y float64 }
-	if err := b.Eval(ctx, `(() => {
-		const el = document.querySelector(`+string(q)+`);
-		if (!el) return null;
-		el.scrollIntoView({block: 'nearest', inline: 'nearest'});
-		const r = el.getBoundingClientRect();
-		return {X: r.left + r.width / 2, Y: r.top + r.height / 2};
-	})()`, &p); err != nil {
-		return err
+	for {
+		var p *struct {
+			X, Y   float64
+			Inside bool
+		}
+		if err := b.Eval(ctx, `(() => {
+			const el = document.querySelector(`+string(q)+`);
+			if (!el) return null;
+			el.scrollIntoView({block: 'nearest', inline: 'nearest', behavior: 'instant'});
+			const r = el.getBoundingClientRect();
+			const x = r.left + r.width / 2, y = r.top + r.height / 2;
+			return {X: x, Y: y, Inside: x >= 0 && y >= 0 && x < innerWidth && y < innerHeight};
+		})()`, &p); err != nil {
+			return err
+		}
+		if p == nil {
+			return fmt.Errorf("no element matches %s", sel)
+		}
+		if p.Inside {
+			return b.Click(ctx, p.X, p.Y)
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%s stays outside the viewport, at (%.0f, %.0f): %w", sel, p.X, p.Y, ctx.Err())
+		case <-time.After(50 * time.Millisecond):
+		}
 	}
-	if p == nil {
-		return fmt.Errorf("no element matches %s", sel)
-	}
-	return b.Click(ctx, p.X, p.Y)
 }
