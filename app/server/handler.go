@@ -1,17 +1,15 @@
 package server
 
 import (
-	"errors"
-	"fmt"
-	"io"
-	"io/fs"
+	"bytes"
 	"log"
 	"net/http"
-	"os"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/jiangsu-map/jsmap/app/route"
 )
@@ -67,21 +65,33 @@ func contentType(name string) string {
 	return "application/octet-stream"
 }
 
-// handler serves the files under one directory. Build it with newHandler.
+// handler serves a site from an in-memory snapshot of its directory (see
+// snapshot), swapped whole by Reload and by the watcher. Build it with
+// newHandler.
 type handler struct {
-	root     *os.Root
+	dir      string
+	current  atomic.Pointer[snapshot]
 	errorLog *log.Logger
+	maxBytes int64
 	// csp is the Content-Security-Policy sent with every response.
 	csp string
 	// security is the headers every response carries, with csp.
 	security [4]headerField
+
+	mu sync.Mutex // serialises loading
+	// pending is a changed stamp the watcher saw once: the tree loads when
+	// it is still the same one check later (a build has settled).
+	pending stamp
+	// refused is the stamp of the last tree refused, not tried again
+	// until the tree changes.
+	refused stamp
 }
 
 // option configures a handler.
 type option func(*handler)
 
-// withErrorLog sets where unexpected I/O errors are logged (default: the
-// standard logger).
+// withErrorLog sets where reloads, refused trees and unexpected errors are
+// logged (default: the standard logger).
 func withErrorLog(l *log.Logger) option {
 	return func(h *handler) { h.errorLog = l }
 }
@@ -92,90 +102,167 @@ func withFrameAncestors(sources string) option {
 	return func(h *handler) { h.csp = contentSecurityPolicy(sources) }
 }
 
-// newHandler returns a handler serving the site in dir. It fails with a
-// clear message if dir does not exist, is not a directory or has no
-// readable index.html. All file access goes through an os.Root, so neither
-// ".." nor symbolic links can reach outside dir. Close releases the
-// directory.
+// withMaxBytes limits the memory one snapshot of the site may take
+// (default DefaultMaxSiteBytes).
+func withMaxBytes(n int64) option {
+	return func(h *handler) { h.maxBytes = n }
+}
+
+// newHandler loads the site in dir and returns a handler serving it. It
+// fails with a clear message if dir does not exist, is not a directory,
+// is not a whole site (no readable index.html, unreadable files, a build
+// half written) or is larger than the memory limit.
 func newHandler(dir string, opts ...option) (*handler, error) {
-	if dir == "" {
-		return nil, errors.New("-dir must not be empty")
-	}
-	info, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("site directory %q does not exist (run `make build` first?)", dir)
-	case err != nil:
-		return nil, fmt.Errorf("site directory: %w", err)
-	case !info.IsDir():
-		return nil, fmt.Errorf("site directory %q is not a directory", dir)
-	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, fmt.Errorf("site directory: %w", err)
-	}
-	if st, err := root.Stat(indexPage); err != nil || !st.Mode().IsRegular() {
-		root.Close()
-		return nil, fmt.Errorf("site directory %q has no %s (run `make build` first?)", dir, indexPage)
-	}
-	if err := readable(root, indexPage); err != nil {
-		root.Close()
-		return nil, fmt.Errorf("site directory %q: %s is not readable: %w", dir, indexPage, err)
-	}
-	h := &handler{root: root, errorLog: log.Default(), csp: contentSecurityPolicy(defaultFrameAncestors)}
+	h := &handler{dir: dir, errorLog: log.Default(), csp: contentSecurityPolicy(defaultFrameAncestors), maxBytes: DefaultMaxSiteBytes}
 	for _, opt := range opts {
 		opt(h)
 	}
 	h.security = securityHeaders(h.csp)
+	snap, err := loadSnapshot(dir, h.maxBytes)
+	if err != nil {
+		return nil, err
+	}
+	h.current.Store(snap)
 	return h, nil
 }
 
-// readable checks that name can be opened and read inside root.
-func readable(root *os.Root, name string) error {
-	f, err := root.Open(name)
+// Close releases the handler; it holds nothing open, as the site is in memory.
+func (h *handler) Close() error { return nil }
+
+// Reload loads the site again and serves it from now on. A tree that is
+// not a whole site is refused, with a log line naming the problem, and
+// the previous snapshot keeps serving.
+func (h *handler) Reload() error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.loadLocked("reload asked")
+}
+
+// loadLocked loads and swaps in the site; h.mu is held.
+func (h *handler) loadLocked(why string) error {
+	snap, err := loadSnapshot(h.dir, h.maxBytes)
 	if err != nil {
+		if st, serr := readStamp(h.dir); serr == nil {
+			h.refused = st
+		}
+		h.errorLog.Printf("site %s (%s): refused: %v; still serving the previous snapshot", h.dir, why, err)
 		return err
 	}
-	defer f.Close()
-	if _, err := f.Read(make([]byte, 1)); err != nil && !errors.Is(err, io.EOF) {
-		return err
-	}
+	h.current.Store(snap)
+	h.pending, h.refused = stamp{}, stamp{}
+	h.errorLog.Printf("site %s (%s): now serving %d files, %s in memory", h.dir, why, snap.nfiles, mib(snap.bytes))
 	return nil
 }
 
-// Close releases the served directory.
-func (h *handler) Close() error { return h.root.Close() }
+// check is the watcher's look at the site directory: a tree that differs
+// from the one served, and has stayed the same since the last check,
+// is loaded.
+func (h *handler) check() {
+	st, err := readStamp(h.dir)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	switch {
+	case err != nil:
+		if h.refused != (stamp{real: "unreadable"}) {
+			h.errorLog.Printf("site %s: %v; still serving the previous snapshot", h.dir, err)
+			h.refused = stamp{real: "unreadable"}
+		}
+		return
+	case st == h.current.Load().stamp:
+		h.pending = stamp{}
+		return
+	case st == h.refused:
+		return
+	case st != h.pending:
+		h.pending = st // changed: wait one check for the build to settle
+		return
+	}
+	h.loadLocked("changed")
+}
+
+// watch checks the site every interval until done is closed.
+func (h *handler) watch(interval time.Duration, done <-chan struct{}) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-done:
+			return
+		case <-t.C:
+			h.check()
+		}
+	}
+}
+
+// conditional lists the request headers that ask for a conditional or
+// partial response, which http.ServeContent answers.
+var conditional = []string{"If-None-Match", "If-Modified-Since", "If-Match", "If-Unmodified-Since", "Range", "If-Range"}
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr := w.Header()
 	for _, f := range h.security {
 		hdr[f.name] = f.values
 	}
-
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		hdr.Set("Allow", "GET, HEAD")
 		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-
-	name, dirStyle, ok := cleanPath(r.URL.Path)
-	// An opaque request target such as "C:\x" is no path at all.
-	if !ok || r.URL.Opaque != "" {
-		http.Error(w, "400 bad request", http.StatusBadRequest)
-		return
+	// One snapshot answers the whole request.
+	snap := h.current.Load()
+	f := snap.paths[r.URL.Path]
+	if f == nil || r.URL.Opaque != "" {
+		var ok bool
+		f, ok = snap.resolve(r.URL.Path)
+		// An opaque request target such as "C:\x" is no path at all.
+		if !ok || r.URL.Opaque != "" {
+			http.Error(w, "400 bad request", http.StatusBadRequest)
+			return
+		}
+		if f == nil {
+			h.notFound(w, r, snap)
+			return
+		}
 	}
-	if isHidden(name) {
-		h.notFound(w, r)
-		return
+	rep := choose(r, f)
+	hdr["Content-Type"] = f.contentType
+	hdr["Vary"] = varyAcceptEncoding
+	if r.URL.RawQuery == "" {
+		hdr["Cache-Control"] = f.cacheControl
+	} else {
+		hdr.Set("Cache-Control", cacheControl(f.name, r.URL.Query().Get("v")))
 	}
-	f, info, name := h.resolve(name, dirStyle)
-	if f == nil {
-		h.notFound(w, r)
-		return
+	hdr["Etag"] = rep.etag
+	if rep.encoding != nil {
+		hdr["Content-Encoding"] = rep.encoding
+		if rep.wasmLength != nil {
+			hdr[wasmContentLengthHeader] = rep.wasmLength
+			hdr["Access-Control-Expose-Headers"] = exposeWasmLength
+		}
 	}
-	defer f.Close()
-	h.serveFile(w, r, name, f, info)
+	for _, name := range conditional {
+		if _, ok := r.Header[name]; ok {
+			// Preconditions and ranges: net/http's implementation.
+			http.ServeContent(&lengthWriter{ResponseWriter: w, size: int64(len(rep.body))}, r, f.name, f.modTime, bytes.NewReader(rep.body))
+			return
+		}
+	}
+	hdr["Accept-Ranges"] = acceptRanges
+	hdr["Last-Modified"] = rep.lastModified
+	hdr["Content-Length"] = rep.contentLength
+	w.WriteHeader(http.StatusOK)
+	if r.Method == http.MethodGet {
+		writeGathered(w, r, rep.body)
+	}
 }
+
+var (
+	varyAcceptEncoding = []string{"Accept-Encoding"}
+	acceptRanges       = []string{"bytes"}
+	exposeWasmLength   = []string{wasmContentLengthHeader}
+	noCache            = []string{cacheRevalidate}
+	htmlType           = []string{contentType(notFoundPage)}
+)
 
 // cleanPath turns a decoded URL path into a slash-separated name relative to
 // the site root ("" for the root). dirStyle reports a trailing slash. It
@@ -212,51 +299,6 @@ func isHidden(name string) bool {
 	return false
 }
 
-// resolve finds the regular file for a cleaned request name, trying the name
-// itself, then NAME/index.html, then NAME.html. Directories are never
-// served. For a trailing-slash request only the page forms are tried. It
-// returns a nil file if nothing matches.
-func (h *handler) resolve(name string, dirStyle bool) (*os.File, fs.FileInfo, string) {
-	var candidates []string
-	switch {
-	case name == "":
-		candidates = []string{indexPage}
-	case dirStyle:
-		candidates = []string{name + "/" + indexPage, name + ".html"}
-	default:
-		candidates = []string{name, name + "/" + indexPage, name + ".html"}
-	}
-	for _, c := range candidates {
-		if f, info := h.openRegular(c); f != nil {
-			return f, info, c
-		}
-	}
-	return nil, nil, ""
-}
-
-// openRegular opens name inside the root if it is a regular file (symbolic
-// links are followed only while they stay inside the root).
-func (h *handler) openRegular(name string) (*os.File, fs.FileInfo) {
-	f, err := h.root.Open(filepath.FromSlash(name))
-	if err != nil {
-		return nil, nil
-	}
-	info, err := f.Stat()
-	if err != nil || !info.Mode().IsRegular() {
-		f.Close()
-		return nil, nil
-	}
-	return f, info
-}
-
-// representation is the file chosen to answer a request: the original or a
-// precompressed sibling of it.
-type representation struct {
-	file     *os.File
-	info     fs.FileInfo
-	encoding string // "" for the original bytes
-}
-
 // precompressed lists the content codings served from sibling files, by
 // preference.
 var precompressed = []struct{ coding, suffix string }{
@@ -264,61 +306,23 @@ var precompressed = []struct{ coding, suffix string }{
 	{"gzip", ".gz"},
 }
 
-// choose picks the representation of name to send for the request's
-// Accept-Encoding. The returned representation's file is orig or a newly
-// opened sibling that the caller must close (when it is not orig).
-func (h *handler) choose(r *http.Request, name string, orig *os.File, origInfo fs.FileInfo) representation {
-	for _, coding := range acceptableEncodings(r.Header.Values("Accept-Encoding")) {
+// choose picks the representation of f to send for the request's
+// Accept-Encoding.
+func choose(r *http.Request, f *file) *rep {
+	if len(f.reps) == 1 {
+		return f.reps[0]
+	}
+	for _, coding := range acceptedCodings(r.Header["Accept-Encoding"]) {
 		if coding == "identity" {
 			break
 		}
-		for _, p := range precompressed {
-			if p.coding != coding {
-				continue
-			}
-			if f, info := h.openRegular(name + p.suffix); f != nil {
-				return representation{file: f, info: info, encoding: coding}
+		for _, rp := range f.reps[1:] {
+			if rp.coding == coding {
+				return rp
 			}
 		}
 	}
-	return representation{file: orig, info: origInfo}
-}
-
-// serveFile sends the best representation of the regular file name
-// (already opened as f) with http.ServeContent, which handles Range,
-// If-None-Match, If-Modified-Since and HEAD.
-func (h *handler) serveFile(w http.ResponseWriter, r *http.Request, name string, f *os.File, info fs.FileInfo) {
-	rep := h.choose(r, name, f, info)
-	if rep.file != f {
-		defer rep.file.Close()
-	}
-
-	hdr := w.Header()
-	hdr.Set("Content-Type", contentType(name))
-	hdr.Set("Vary", "Accept-Encoding")
-	hdr.Set("Cache-Control", cacheControl(name, r))
-	hdr.Set("ETag", etag(rep))
-	var out http.ResponseWriter = w
-	if rep.encoding != "" {
-		hdr.Set("Content-Encoding", rep.encoding)
-		if path.Ext(name) == ".wasm" {
-			hdr.Set(wasmContentLengthHeader, strconv.FormatInt(info.Size(), 10))
-			hdr.Set("Access-Control-Expose-Headers", wasmContentLengthHeader)
-		}
-		out = &lengthWriter{ResponseWriter: w, size: rep.info.Size()}
-	}
-	http.ServeContent(out, r, name, rep.info.ModTime(), rep.file)
-}
-
-// etag is a strong validator for one representation, from its size and
-// modification time, with the coding appended so every encoding of a file
-// has its own tag.
-func etag(rep representation) string {
-	suffix := ""
-	if rep.encoding != "" {
-		suffix = "-" + rep.encoding
-	}
-	return fmt.Sprintf(`"%x-%x%s"`, rep.info.ModTime().UnixNano(), rep.info.Size(), suffix)
+	return f.reps[0]
 }
 
 // notFound answers with the not-found page that app/route picks for the
@@ -326,37 +330,30 @@ func etag(rep representation) string {
 // falling back to 404.html and then to plain text when the site lacks it,
 // with status 404 (compressed if the client accepts it). The page is sent
 // without validators and is always revalidated.
-func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
-	page := notFoundFile(r.URL.Path)
-	f, info := h.openRegular(page)
-	if f == nil && page != notFoundPage {
-		page = notFoundPage
-		f, info = h.openRegular(page)
+func (h *handler) notFound(w http.ResponseWriter, r *http.Request, snap *snapshot) {
+	f := snap.files[notFoundFile(r.URL.Path)]
+	if f == nil {
+		f = snap.files[notFoundPage]
 	}
 	if f == nil {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return
 	}
-	defer f.Close()
-	rep := h.choose(r, page, f, info)
-	if rep.file != f {
-		defer rep.file.Close()
-	}
-
+	rep := choose(r, f)
 	hdr := w.Header()
-	hdr.Set("Content-Type", contentType(notFoundPage))
-	hdr.Set("Vary", "Accept-Encoding")
-	hdr.Set("Cache-Control", cacheRevalidate)
-	if rep.encoding != "" {
-		hdr.Set("Content-Encoding", rep.encoding)
+	hdr["Content-Type"] = htmlType
+	hdr["Vary"] = varyAcceptEncoding
+	hdr["Cache-Control"] = noCache
+	if rep.encoding != nil {
+		hdr["Content-Encoding"] = rep.encoding
 	}
-	hdr.Set("Content-Length", strconv.FormatInt(rep.info.Size(), 10))
+	hdr["Content-Length"] = rep.contentLength
 	w.WriteHeader(http.StatusNotFound)
 	if r.Method == http.MethodHead {
 		return
 	}
-	if _, err := io.CopyN(w, rep.file, rep.info.Size()); err != nil && !isClientGone(r) {
-		h.errorLog.Printf("sending %s for %s: %v", page, r.URL.Path, err)
+	if err := writeGathered(w, r, rep.body); err != nil && !isClientGone(r) {
+		h.errorLog.Printf("sending %s for %s: %v", f.name, r.URL.Path, err)
 	}
 }
 
@@ -381,11 +378,6 @@ func (w *lengthWriter) WriteHeader(code int) {
 		w.Header().Set("Content-Length", strconv.FormatInt(w.size, 10))
 	}
 	w.ResponseWriter.WriteHeader(code)
-}
-
-// ReadFrom keeps the underlying writer's sendfile path for the body.
-func (w *lengthWriter) ReadFrom(src io.Reader) (int64, error) {
-	return io.Copy(w.ResponseWriter, src)
 }
 
 // Unwrap lets http.ResponseController reach the underlying writer.

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"net/http"
 	"path"
 	"slices"
 	"strconv"
@@ -98,17 +97,18 @@ func parseCoding(item string) (coding string, q float64, ok bool) {
 	return coding, q, true
 }
 
-// cacheControl decides how long a response for the file name may be cached.
-// Content-hashed or versioned files never change under their URL and are
-// cached for a year as immutable; everything else (pages, the manifest, the
-// service worker, app.js and an unhashed app.wasm) must be revalidated on
-// every use. HTML and the service worker are always revalidated.
-func cacheControl(name string, r *http.Request) string {
+// cacheControl decides how long a response for the file name may be cached,
+// given the request's ?v= value. Content-hashed or versioned files never
+// change under their URL and are cached for a year as immutable;
+// everything else (pages, the manifest, the service worker, app.js and an
+// unhashed app.wasm) must be revalidated on every use. HTML and the
+// service worker are always revalidated.
+func cacheControl(name, version string) string {
 	base := path.Base(name)
 	if path.Ext(base) == ".html" || base == serviceWorker {
 		return cacheRevalidate
 	}
-	if isHashedPath(name) || isVersionToken(r.URL.Query().Get("v")) {
+	if isHashedPath(name) || isVersionToken(version) {
 		return cacheImmutable
 	}
 	return cacheRevalidate
@@ -160,4 +160,29 @@ func isVersionToken(v string) bool {
 		}
 	}
 	return true
+}
+
+// commonAcceptEncodings are Accept-Encoding values browsers, crawlers and
+// tools send, parsed once: acceptedCodings answers them without parsing.
+var commonAcceptEncodings = func() map[string][]string {
+	m := map[string][]string{}
+	for _, v := range []string{
+		"gzip, deflate, br, zstd", "gzip, deflate, br", "gzip, deflate", "gzip", "br",
+		"br, gzip", "gzip, br", "identity", "deflate, gzip", "gzip,deflate,br", "gzip,deflate",
+	} {
+		m[v] = acceptableEncodings([]string{v})
+	}
+	return m
+}()
+
+// acceptedCodings is acceptableEncodings for a request's Accept-Encoding
+// values, from commonAcceptEncodings when it holds them. The result must
+// not be changed.
+func acceptedCodings(values []string) []string {
+	if len(values) == 1 {
+		if c, ok := commonAcceptEncodings[values[0]]; ok {
+			return c
+		}
+	}
+	return acceptableEncodings(values)
 }

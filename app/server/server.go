@@ -37,7 +37,9 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -68,7 +70,19 @@ type Config struct {
 	ErrorLog *log.Logger
 	// AccessLog, when not nil, receives one JSON line per request.
 	AccessLog io.Writer
+	// MaxSiteBytes limits the memory the site's snapshot may take; a
+	// larger site is refused at start. Default DefaultMaxSiteBytes. During
+	// a reload the old and the new snapshot are both held.
+	MaxSiteBytes int64
+	// Watch makes the server check the site directory (and the symbolic
+	// link it may be) once a second and load a changed tree once it has
+	// settled. Reload (SIGHUP in cmd/server) loads at once either way.
+	Watch bool
 }
+
+// watchInterval is how often a watching server looks at the site
+// directory: a stat of every file, about a millisecond for this site.
+const watchInterval = time.Second
 
 // RegisterFlags defines the command-line flags that set c on fs, with c's
 // current values as defaults: cmd/server's flags, also accepted by
@@ -81,6 +95,15 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Addr, "addr", cmp.Or(c.Addr, "127.0.0.1:8080"), "address to listen on; port 0 picks a free port")
 	fs.StringVar(&c.FrameAncestors, "frame-ancestors", c.FrameAncestors,
 		"CSP frame-ancestors: the sites allowed to embed the pages, space-separated (\"*\" any, \"'self'\", \"https://news.example.com\", \"'none'\")")
+	fs.Func("max-site-mib", fmt.Sprintf("the most memory the site may take, in MiB (default %d)", DefaultMaxSiteBytes>>20), func(v string) error {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 1 || n > 1<<20 {
+			return errors.New("want a number of MiB between 1 and 1048576")
+		}
+		c.MaxSiteBytes = n << 20
+		return nil
+	})
+	fs.BoolVar(&c.Watch, "watch", c.Watch, "reload the site by itself when the directory (or the link to it) changes, checked once a second")
 }
 
 // Check validates the settings a command line can get wrong (Dir is
@@ -107,6 +130,9 @@ type Server struct {
 	srv     *http.Server
 	done    chan struct{}
 	err     error // Serve's result, once done is closed
+	// stopWatch ends the watcher, if any.
+	stopWatch chan struct{}
+	stopOnce  sync.Once
 }
 
 // Start checks the site in cfg.Dir, listens on cfg.Addr and serves in the
@@ -126,7 +152,10 @@ func Start(cfg Config) (*Server, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
-	h, err := newHandler(cfg.Dir, withErrorLog(cfg.ErrorLog), withFrameAncestors(cfg.FrameAncestors))
+	if cfg.MaxSiteBytes == 0 {
+		cfg.MaxSiteBytes = DefaultMaxSiteBytes
+	}
+	h, err := newHandler(cfg.Dir, withErrorLog(cfg.ErrorLog), withFrameAncestors(cfg.FrameAncestors), withMaxBytes(cfg.MaxSiteBytes))
 	if err != nil {
 		return nil, err
 	}
@@ -140,8 +169,18 @@ func Start(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.handler = h
+	snap := h.current.Load()
+	cfg.ErrorLog.Printf("site %s: %d files, %s in memory (limit %s)", cfg.Dir, snap.nfiles, mib(snap.bytes), mib(cfg.MaxSiteBytes))
+	if cfg.Watch {
+		go h.watch(watchInterval, s.stopWatch)
+	}
 	return s, nil
 }
+
+// Reload loads the site again and serves it from now on; a tree that is
+// not a whole site is refused (the error says why, and is logged) and the
+// previous snapshot keeps serving.
+func (s *Server) Reload() error { return s.handler.Reload() }
 
 // serve listens on addr and runs srv in the background. net/http's own
 // error replies carry the security headers of csp (none when csp is "").
@@ -154,10 +193,11 @@ func serve(addr string, srv *http.Server, csp string) (*Server, error) {
 		ln = secure(ln, csp)
 	}
 	s := &Server{
-		URL:  "http://" + ln.Addr().String(),
-		Addr: ln.Addr().String(),
-		srv:  srv,
-		done: make(chan struct{}),
+		URL:       "http://" + ln.Addr().String(),
+		Addr:      ln.Addr().String(),
+		srv:       srv,
+		done:      make(chan struct{}),
+		stopWatch: make(chan struct{}),
 	}
 	go func() {
 		s.err = srv.Serve(ln)
@@ -166,8 +206,10 @@ func serve(addr string, srv *http.Server, csp string) (*Server, error) {
 	return s, nil
 }
 
-// closeHandler releases the handler's resources once the server stopped.
+// closeHandler stops the watcher and releases the handler once the
+// server has stopped.
 func (s *Server) closeHandler() {
+	s.stopOnce.Do(func() { close(s.stopWatch) })
 	if s.handler != nil {
 		s.handler.Close()
 	}
@@ -244,5 +286,6 @@ func newServer(h http.Handler, errorLog *log.Logger) *http.Server {
 		IdleTimeout:       idleTimeout,
 		MaxHeaderBytes:    maxHeaderBytes,
 		ErrorLog:          errorLog,
+		ConnContext:       connContext,
 	}
 }

@@ -15,6 +15,8 @@
 //	-frame-ancestors SRC   who may embed the pages: "*" (default), "'self'",
 //	                       origins such as https://news.example.com, or "'none'"
 //	-access-log            one JSON line per request on standard error (log/slog); off by default
+//	-max-site-mib N        the most memory the site may take (default 256); a larger site is refused at start
+//	-watch                 reload the site when the directory or the link to it changes (default true; -watch=false)
 //
 // The first line it prints on standard output is
 //
@@ -26,8 +28,14 @@
 // connections are refused), idle connections are closed, requests in
 // flight are answered completely, and the process exits 0, or 1 if the
 // grace period runs out first. A second signal kills it at once. Bad flags
-// exit 2; a missing, empty or unreadable -dir and an address that cannot
-// be bound exit 1, with a message on standard error.
+// exit 2; a missing, empty, unreadable, half-written or too large -dir and
+// an address that cannot be bound exit 1, with a message on standard error.
+//
+// The site is served from memory. SIGHUP loads it again; with -watch it
+// is also loaded again by itself once the directory, or the symbolic link
+// it was given, has changed and settled. A tree that is not a whole site
+// is refused with a log line naming the problem, and the old one keeps
+// serving.
 package main
 
 import (

@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/jiangsu-map/jsmap/app/server"
@@ -25,7 +28,7 @@ func (e *usageError) Unwrap() error { return e.err }
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var cfg server.Config
+	cfg := server.Config{Watch: true}
 	cfg.RegisterFlags(fs)
 	grace := fs.Duration("grace", 10*time.Second, "how long to let in-flight requests finish on shutdown")
 	logRequests := fs.Bool("access-log", false, "log every request as a JSON line (log/slog) on standard error")
@@ -62,11 +65,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		srv.Close()
 		return fmt.Errorf("printing address: %w", err)
 	}
-	select {
-	case <-srv.Done():
-		return srv.Err()
-	case <-ctx.Done():
-		cfg.ErrorLog.Printf("shutting down (grace period %s)", *grace)
-		return srv.Shutdown(*grace)
+	// SIGHUP loads the site again (a refused tree is logged, and the old
+	// one keeps serving).
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	for {
+		select {
+		case <-hup:
+			srv.Reload()
+		case <-srv.Done():
+			return srv.Err()
+		case <-ctx.Done():
+			cfg.ErrorLog.Printf("shutting down (grace period %s)", *grace)
+			return srv.Shutdown(*grace)
+		}
 	}
 }

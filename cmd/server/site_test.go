@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"io"
 	"net/http"
 	"os"
@@ -17,17 +19,32 @@ const suzhouHTML = "<!doctype html><title>Suzhou</title>\n"
 func newSite(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "dist")
+	const wasm = "\x00asm\x01\x00\x00\x00 wasm payload"
 	for name, content := range map[string]string{
 		"index.html":       "<!doctype html><title>Jiangsu map</title>\n",
 		"city/suzhou.html": suzhouHTML,
 		"404.html":         "<!doctype html><title>Not found</title>\n",
-		"app.wasm":         "\x00asm\x01\x00\x00\x00 wasm payload",
+		"app.wasm":         wasm,
 		"app.wasm.br":      "BROTLI(app.wasm)",
-		"app.wasm.gz":      "GZIP(app.wasm)",
+		"app.wasm.gz":      gzipString(t, wasm),
 	} {
 		writeFile(t, filepath.Join(dir, filepath.FromSlash(name)), content)
 	}
 	return dir
+}
+
+// gzipString compresses s: the server checks that a .gz sibling is whole.
+func gzipString(t *testing.T, s string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if _, err := io.WriteString(zw, s); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
 }
 
 func writeFile(t *testing.T, path, content string) {
