@@ -106,7 +106,7 @@ sizes:
 	@printf 'city/suzhou.html    %10d bytes raw, %9d brotli\n' $$(stat -c %s $(DIST)/city/suzhou.html) $$(stat -c %s $(DIST)/city/suzhou.html.br)
 	@printf 'dist/ total         %10d bytes (%d files, with .br/.gz siblings)\n' $$(du -sb $(DIST) | cut -f1) $$(find $(DIST) -type f | wc -l)
 
-.PHONY: fuzz load
+.PHONY: fuzz load bench-server
 
 FUZZTIME ?= 1m
 LOAD_FLAGS ?= -duration 10s -connections 64
@@ -116,7 +116,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/route/
 	$(GO) test -run '^$$' -fuzz '^FuzzServe$$' -fuzztime $(FUZZTIME) ./app/server/
 
-## load: 10 s of mixed requests on 64 connections against the built site, then the same with SIGTERM halfway
+## load: 10 s of mixed requests on 64 connections against the built site, then the same with SIGTERM halfway, then 20 s while the site is redeployed every 3 s (link re-pointed, directory replaced, broken trees refused)
 load:
 	@test -f $(DIST)/index.html || $(MAKE) build
 	@mkdir -p build
@@ -124,3 +124,14 @@ load:
 	$(GO) build -o build/load ./cmd/load
 	build/load -server build/server -dir $(DIST) $(LOAD_FLAGS)
 	build/load -server build/server -dir $(DIST) $(LOAD_FLAGS) -sigterm 5s
+	build/load -server build/server -dir $(DIST) -duration 20s -connections 64 -redeploy 3s
+
+BENCH_SERVER_FLAGS ?=
+
+## bench-server: our server against nginx (README's "publish anywhere" setup) on $(DIST), same wrk command; prints req/s, p99, ratio
+bench-server:
+	@test -f $(DIST)/index.html || $(MAKE) build
+	@command -v nginx >/dev/null && command -v wrk >/dev/null && test -f /usr/share/nginx/modules/ngx_http_brotli_static_module.so || { \
+		SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+		$$SUDO apt-get install -y -qq --no-install-recommends nginx-light libnginx-mod-http-brotli-static wrk >/dev/null; }
+	$(GO) run ./cmd/serverbench -dist $(DIST) $(BENCH_SERVER_FLAGS)

@@ -82,6 +82,12 @@ func StartServer(dir, host string, flags ...string) (*Server, error) {
 	return &Server{URL: srv.URL, srv: srv}, nil
 }
 
+// Reload makes the server serve what is now in its directory (it serves
+// from memory, and a test server does not watch the directory): call it
+// after deploying another build in place. A tree that is not a whole site
+// is refused with an error, and the previous one keeps serving.
+func (s *Server) Reload() error { return s.srv.Reload() }
+
 // Stop shuts the server down, letting requests in flight finish.
 func (s *Server) Stop() error {
 	if s == nil || s.srv == nil {

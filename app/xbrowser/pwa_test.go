@@ -206,6 +206,9 @@ func TestChromiumUpdate(t *testing.T) {
 
 	// Deploy B in place, and let the app look for it (as its timer does).
 	replaceTree(t, buildB, site)
+	if err := srv.Reload(); err != nil {
+		t.Fatal(err)
+	}
 	tb.do(chromedp.Evaluate[chromedp.Void](`navigator.serviceWorker.getRegistration().then(r => r.update())`))
 	tb.do(chromedp.WaitVisible(chromedp.CSS(`.update-notice.is-visible .update-reload`)))
 	tb.do(chromedp.Click(chromedp.CSS(`.update-reload`)))
@@ -391,6 +394,9 @@ func TestChromiumFailedUpdateKeepsWorkingVersion(t *testing.T) {
 	tb.waitOffline()
 
 	replaceTree(t, broken, site)
+	if err := srv.Reload(); err != nil {
+		t.Fatal(err)
+	}
 	// The update check runs the new worker's install, which must fail.
 	failed := eval[bool](tb.run, `navigator.serviceWorker.getRegistration().then(async r => {
 		await r.update();

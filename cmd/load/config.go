@@ -19,6 +19,7 @@ type config struct {
 	Duration    time.Duration // how long to send requests
 	Connections int           // concurrent keep-alive connections
 	Sigterm     time.Duration // when to send the server SIGTERM; 0: never
+	Redeploy    time.Duration // how often to redeploy the site during the load; 0: never
 	Grace       time.Duration // the server's -grace
 	Timeout     time.Duration // per request, whole body included
 }
@@ -33,6 +34,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.DurationVar(&cfg.Duration, "duration", 10*time.Second, "how long to send requests")
 	fs.IntVar(&cfg.Connections, "connections", 64, "concurrent keep-alive connections")
 	fs.DurationVar(&cfg.Sigterm, "sigterm", 0, "send the server SIGTERM this long after the start (0: never); needs -server")
+	fs.DurationVar(&cfg.Redeploy, "redeploy", 0, "redeploy the site this often during the load (0: never): a link re-pointed, the directory replaced, broken trees; every body must be byte-identical to the site's or to a changed build's; needs -server")
 	fs.DurationVar(&cfg.Grace, "grace", 10*time.Second, "the server's -grace: it must exit within this after SIGTERM")
 	fs.DurationVar(&cfg.Timeout, "timeout", 30*time.Second, "limit for one request, body included")
 	if err := fs.Parse(args); err != nil {
@@ -62,6 +64,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return bad("-sigterm must be between 0 and -duration, got %s", cfg.Sigterm)
 	case cfg.Sigterm > 0 && cfg.Server == "":
 		return bad("-sigterm needs -server: the load test must own the process it signals")
+	case cfg.Redeploy < 0 || cfg.Redeploy > 0 && (cfg.Server == "" || cfg.Sigterm > 0 || cfg.Redeploy*2 > cfg.Duration):
+		return bad("-redeploy needs -server, no -sigterm, and a -duration of at least two redeploys")
 	case cfg.Timeout <= 0 || cfg.Grace < 0:
 		return bad("-timeout must be positive and -grace not negative")
 	}

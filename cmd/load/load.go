@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -25,7 +26,8 @@ const (
 	problemCutOff   = "response cut off"                // the body ended early or broke
 	problemStatus   = "unexpected status"               // not the status wanted
 	problemEncoding = "unexpected Content-Encoding"     // not the coding wanted
-	problemLength   = "missing or wrong Content-Length" // none, or not the file's size
+	problemLength   = "missing or wrong Content-Length" // none, or not the body's size
+	problemBody     = "body of no build"                // not byte-identical to the file of a build
 	problemAccepted = "new connection accepted after one was refused"
 )
 
@@ -45,6 +47,7 @@ type shared struct {
 type stats struct {
 	latencies []time.Duration // of every complete response, body included
 	byTarget  map[string]map[int]int
+	byBuild   map[string]int // complete bodies per build they match
 	bytes     int64
 	complete  int
 	// After SIGTERM: connections refused, connections reset before any
@@ -56,7 +59,7 @@ type stats struct {
 }
 
 func newStats() *stats {
-	return &stats{byTarget: map[string]map[int]int{}, problems: map[string]int{}, examples: map[string][]string{}}
+	return &stats{byTarget: map[string]map[int]int{}, byBuild: map[string]int{}, problems: map[string]int{}, examples: map[string][]string{}}
 }
 
 func (s *stats) problem(kind, format string, a ...any) {
@@ -77,6 +80,9 @@ func (s *stats) merge(o *stats) {
 			s.byTarget[name][code] += n
 		}
 	}
+	for b, n := range o.byBuild {
+		s.byBuild[b] += n
+	}
 	s.bytes += o.bytes
 	s.complete += o.complete
 	s.refused += o.refused
@@ -92,22 +98,53 @@ func (s *stats) merge(o *stats) {
 	}
 }
 
-// expectedSizes returns, per target, the size its body must have: that of
-// its file under dir, or -1 when there is no dir or no such file.
-func expectedSizes(dir string, targets []target) ([]int64, error) {
-	sizes := make([]int64, len(targets))
-	for i, t := range targets {
-		sizes[i] = -1
-		if dir == "" || t.File == "" {
-			continue
-		}
-		info, err := os.Stat(filepath.Join(dir, filepath.FromSlash(t.File)))
-		if err != nil {
-			return nil, fmt.Errorf("%s: the site has no %s (run `make build` first?): %w", t.Name, t.File, err)
-		}
-		sizes[i] = info.Size()
+// builds is what the bodies may be: per build (one, or two while
+// redeploying), per target, the bytes of its file. nil checks nothing.
+type builds struct {
+	names  []string   // "A", "B"
+	bodies [][][]byte // [build][target]
+}
+
+// readBuilds reads, for each site directory, the file of every target.
+func readBuilds(dirs []string, targets []target) (*builds, error) {
+	if len(dirs) == 0 || dirs[0] == "" {
+		return nil, nil
 	}
-	return sizes, nil
+	b := &builds{}
+	for i, dir := range dirs {
+		b.names = append(b.names, string(rune('A'+i)))
+		bodies := make([][]byte, len(targets))
+		for j, t := range targets {
+			body, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(t.File)))
+			if err != nil {
+				return nil, fmt.Errorf("%s: the site has no %s (run `make build` first?): %w", t.Name, t.File, err)
+			}
+			bodies[j] = body
+		}
+		b.bodies = append(b.bodies, bodies)
+	}
+	return b, nil
+}
+
+// differ reports whether the builds' files for target i differ, so that a
+// body tells which build answered.
+func (b *builds) differ(i int) bool {
+	for _, bodies := range b.bodies[1:] {
+		if !bytes.Equal(bodies[i], b.bodies[0][i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// match returns the build whose file for target i is body, or "".
+func (b *builds) match(i int, body []byte) string {
+	for k, bodies := range b.bodies {
+		if bytes.Equal(bodies[i], body) {
+			return b.names[k]
+		}
+	}
+	return ""
 }
 
 // conn is one client connection sending requests in a loop.
@@ -115,12 +152,13 @@ type conn struct {
 	client  *http.Client
 	base    string
 	targets []target
-	sizes   []int64
+	builds  *builds
 	shared  *shared
 	stats   *stats
+	body    bytes.Buffer // the last response's body
 }
 
-func newConn(base string, targets []target, sizes []int64, sh *shared, timeout time.Duration) *conn {
+func newConn(base string, targets []target, bs *builds, sh *shared, timeout time.Duration) *conn {
 	tr := &http.Transport{
 		Proxy:               nil,
 		DisableCompression:  true, // the body is checked as sent
@@ -132,7 +170,7 @@ func newConn(base string, targets []target, sizes []int64, sh *shared, timeout t
 		client:  &http.Client{Transport: tr, Timeout: timeout},
 		base:    base,
 		targets: targets,
-		sizes:   sizes,
+		builds:  bs,
 		shared:  sh,
 		stats:   newStats(),
 	}
@@ -197,7 +235,8 @@ func (c *conn) do(ctx context.Context, i int) bool {
 		}
 		return false
 	}
-	n, err := io.Copy(io.Discard, res.Body)
+	c.body.Reset()
+	n, err := c.body.ReadFrom(res.Body)
 	res.Body.Close()
 	end := time.Now()
 
@@ -217,9 +256,14 @@ func (c *conn) do(ctx context.Context, i int) bool {
 	case n != res.ContentLength:
 		c.stats.problem(problemCutOff, "%s: %d bytes, Content-Length %d", t.Name, n, res.ContentLength)
 		ok = false
-	case c.sizes[i] >= 0 && n != c.sizes[i]:
-		c.stats.problem(problemLength, "%s: %d bytes, the file %s has %d", t.Name, n, t.File, c.sizes[i])
-		ok = false
+	case c.builds != nil:
+		build := c.builds.match(i, c.body.Bytes())
+		if build == "" {
+			c.stats.problem(problemBody, "%s: %d bytes, not the file %s of any build", t.Name, n, t.File)
+			ok = false
+		} else if c.builds.differ(i) {
+			c.stats.byBuild[build]++
+		}
 	}
 	if res.StatusCode != t.Status {
 		c.stats.problem(problemStatus, "%s: got %d, want %d", t.Name, res.StatusCode, t.Status)
@@ -250,7 +294,8 @@ type report struct {
 	after   memory // and after it (or at SIGTERM)
 	memErr  error
 	sigterm *shutdownReport
-	extra   []string // failed checks beyond the per-request ones
+	deploys []deployStep // the redeploys done, in order
+	extra   []string     // failed checks beyond the per-request ones
 	// serverLog is what the server wrote on standard error.
 	serverLog string
 }
@@ -265,8 +310,12 @@ type shutdownReport struct {
 
 // loadTest runs the load described by cfg against base. srv is the server
 // process when the load test started it, or nil.
-func loadTest(ctx context.Context, cfg config, base string, srv *server.Process) (*report, error) {
-	sizes, err := expectedSizes(cfg.Dir, mix)
+//
+// buildDirs are the sites every body must come from, byte for byte (one,
+// or two while redeploying; none checks nothing); dep, when not nil,
+// redeploys during the load.
+func loadTest(ctx context.Context, cfg config, base string, srv *server.Process, buildDirs []string, dep *deployment) (*report, error) {
+	bs, err := readBuilds(buildDirs, mix)
 	if err != nil {
 		return nil, err
 	}
@@ -280,13 +329,18 @@ func loadTest(ctx context.Context, cfg config, base string, srv *server.Process)
 	sched := schedule(mix)
 	conns := make([]*conn, cfg.Connections)
 	for i := range conns {
-		conns[i] = newConn(base, mix, sizes, sh, cfg.Timeout)
+		conns[i] = newConn(base, mix, bs, sh, cfg.Timeout)
 	}
 	start := time.Now()
 	end := start.Add(cfg.Duration)
 	var wg sync.WaitGroup
 	for i, c := range conns {
 		wg.Go(func() { c.loop(ctx, sched, i, end) })
+	}
+	var deployed chan []deployStep
+	if dep != nil {
+		deployed = make(chan []deployStep, 1)
+		go func() { deployed <- dep.run(ctx, cfg.Redeploy, end) }()
 	}
 
 	if cfg.Sigterm > 0 && srv != nil {
@@ -317,6 +371,10 @@ func loadTest(ctx context.Context, cfg config, base string, srv *server.Process)
 	}
 	wg.Wait()
 	rep.elapsed = time.Since(start)
+	if deployed != nil {
+		rep.deploys = <-deployed
+		rep.extra = append(rep.extra, dep.failures...)
+	}
 	for _, c := range conns {
 		rep.stats.merge(c.stats)
 	}

@@ -257,6 +257,7 @@ func TestAgainstServer(t *testing.T) {
 	}{
 		{"plain", []string{"-duration", "1s"}, []string{"requests/s", "p99", "server RSS", "errors       0", "PASS"}},
 		{"sigterm", []string{"-duration", "2s", "-sigterm", "500ms"}, []string{"exit code 0", "connections refused", "errors       0", "PASS"}},
+		{"redeploy", []string{"-duration", "9s", "-redeploy", "2500ms"}, []string{"redeploys    3", "errors       0", "PASS"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

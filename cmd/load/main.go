@@ -67,15 +67,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var srv *server.Process
 	base := cfg.URL
 	serverLog := new(syncBuffer)
+	buildDirs := []string{cfg.Dir}
+	serve := cfg.Dir
+	var dep *deployment
+	if cfg.Redeploy > 0 {
+		if dep, err = newDeployment(cfg.Dir); err != nil {
+			return err
+		}
+		defer dep.remove()
+		buildDirs, serve = []string{dep.a, dep.b}, dep.current
+	}
 	if cfg.Server != "" {
-		srv, err = startServer(cfg.Server, cfg.Dir, cfg.Grace, serverLog)
+		srv, err = startServer(cfg.Server, serve, cfg.Grace, serverLog)
 		if err != nil {
 			return fmt.Errorf("%w\n%s", err, serverLog.String())
 		}
 		defer srv.Kill()
 		base = srv.URL + "/"
 	}
-	rep, err := loadTest(ctx, cfg, base, srv)
+	rep, err := loadTest(ctx, cfg, base, srv, buildDirs, dep)
 	if err != nil {
 		return err
 	}

@@ -33,8 +33,11 @@ func (r *report) print(w io.Writer) {
 	slices.Sort(lat)
 	secs := r.elapsed.Seconds()
 	mode := "plain load"
-	if r.cfg.Sigterm > 0 {
+	switch {
+	case r.cfg.Sigterm > 0:
 		mode = fmt.Sprintf("SIGTERM after %s", r.cfg.Sigterm)
+	case r.cfg.Redeploy > 0:
+		mode = fmt.Sprintf("redeploying every %s", r.cfg.Redeploy)
 	}
 	fmt.Fprintf(w, "load: %s on %d connections for %s against %s (%s)\n", mode, r.cfg.Connections, r.cfg.Duration, r.base, r.serverDesc())
 	fmt.Fprintf(w, "  requests     %d complete in %.2fs: %.0f requests/s, %.1f MiB/s\n", s.complete, secs, float64(s.complete)/secs, float64(s.bytes)/(1<<20)/secs)
@@ -70,6 +73,13 @@ func (r *report) print(w io.Writer) {
 		}
 		fmt.Fprintf(w, "  shutdown     SIGTERM at %.2fs; %d responses in flight then finished whole; exit code %d after %s; %s; %d connections refused, %d reset before a response\n",
 			sd.at.Seconds(), s.finishedAfterSigterm, sd.exitCode, ms(sd.exitAfter), refused, s.refused, s.reset)
+	}
+	if r.cfg.Redeploy > 0 {
+		fmt.Fprintf(w, "  redeploys    %d, one every %s (%d of broken trees, refused %d times)\n", len(r.deploys), r.cfg.Redeploy, r.brokenDeploys(), r.refusals())
+		for i, d := range r.deploys {
+			fmt.Fprintf(w, "    %d. %s\n", i+1, d.name)
+		}
+		fmt.Fprintf(w, "  bodies       build A %d, build B %d (pages; the other files are the same in both)\n", s.byBuild["A"], s.byBuild["B"])
 	}
 	for line := range strings.Lines(r.serverLog) {
 		fmt.Fprintf(w, "  server log   %s", line)
@@ -111,7 +121,32 @@ func (r *report) failures() []string {
 	for _, kind := range kinds {
 		out = append(out, fmt.Sprintf("%s: %d", kind, r.stats.problems[kind]))
 	}
+	if r.cfg.Redeploy > 0 {
+		if r.stats.byBuild["A"] == 0 || r.stats.byBuild["B"] == 0 {
+			out = append(out, fmt.Sprintf("redeploys: bodies from A %d, from B %d; want both builds served", r.stats.byBuild["A"], r.stats.byBuild["B"]))
+		}
+		if b, n := r.brokenDeploys(), r.refusals(); b > 0 && (n == 0 || n > b) {
+			out = append(out, fmt.Sprintf("redeploys: the server refused %d trees, want between 1 and the %d broken ones", n, b))
+		}
+		if len(r.deploys) < 3 {
+			out = append(out, fmt.Sprintf("redeploys: %d done, want at least 3 (a longer -duration)", len(r.deploys)))
+		}
+	}
 	return append(out, r.extra...)
 }
+
+// brokenDeploys counts the redeploys of trees the server must refuse.
+func (r *report) brokenDeploys() int {
+	n := 0
+	for _, d := range r.deploys {
+		if d.broken {
+			n++
+		}
+	}
+	return n
+}
+
+// refusals counts the trees the server logged as refused.
+func (r *report) refusals() int { return strings.Count(r.serverLog, ": refused: ") }
 
 func joinLines(lines []string) string { return strings.Join(lines, "\n  ") }
