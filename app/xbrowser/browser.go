@@ -8,7 +8,8 @@
 //   - WebKitGTK's MiniBrowser through WebKitWebDriver (W3C WebDriver
 //     classic over HTTP), under a private Xvfb display.
 //
-// The tests, all against the built site (cmd/server serving dist/):
+// The tests, all against the built site (dist/, served by app/server
+// through app/apptest):
 //
 //   - TestSuite (suite_test.go) is the reader's path through the map, step
 //     by step, with real pointer and keyboard input, in every engine.
@@ -16,7 +17,8 @@
 //     or see: emulated screens, media and touch, Fetch interception and
 //     blocked requests, layout shifts, service worker installs and
 //     updates, offline, Content-Security-Policy reports, frames of other
-//     origins, axe-core's audit, and clipboards.
+//     origins, axe-core's audit, clipboards, and browsers that cannot run
+//     the WebAssembly.
 //   - TestSite* tests read the site over plain HTTP, with no browser.
 //   - TestDrivers checks the drivers against a small page, and the
 //     protocol tests check them against fake remote ends (no browser).
@@ -25,9 +27,9 @@
 // To add a behaviour that every engine supports, add a step to suite in
 // suite_test.go: a name and a func(r *run) that opens its own page with
 // r.open (never relying on the step before), acts with r.clickCity,
-// r.press, ClickElement…, and checks with r.wait, r.waitPanel,
-// eval[T](r, js)… A step fails on the page's console errors except those
-// in its allowed list. Use a TestChromium test only for what needs the
+// r.click, r.press…, and checks with r.wait, r.waitPanel, r.checkPath,
+// eval[T](r, js)… (run_test.go). A step fails on the page's console
+// errors except those in its allowed list. Use a TestChromium test only for what needs the
 // DevTools protocol (newTab gives a Chromium tab with its chromedp context).
 //
 // Browser tests run when $JSMAP_BROWSERS lists engines (`make test` and CI

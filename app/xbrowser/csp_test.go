@@ -13,7 +13,7 @@ import (
 	"github.com/jiangsu-map/jsmap/app/apptest"
 )
 
-// cmd/server's Content-Security-Policy in Chromium. Every suite step
+// The server's Content-Security-Policy (app/server) in Chromium. Every suite step
 // already fails on a policy violation there (the DevTools log reports
 // them as errors); this test covers what the suite cannot: the app framed
 // by another origin, and -frame-ancestors.

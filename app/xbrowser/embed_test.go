@@ -1,8 +1,5 @@
 package xbrowser
 
-// Sharing and embedding, in Chromium: pages of other origins that frame
-// the map, and the clipboard.
-
 import (
 	"context"
 	"fmt"
@@ -21,6 +18,9 @@ import (
 	"github.com/jiangsu-map/jsmap/components"
 	"github.com/jiangsu-map/jsmap/data"
 )
+
+// Sharing and embedding, in Chromium: pages of other origins that frame
+// the map, and the clipboard.
 
 // hostPage serves a news article on another origin than the map, with the
 // given markup in its body; /pym.js serves the real pym.js from npm. The

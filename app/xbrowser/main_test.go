@@ -12,8 +12,8 @@ import (
 	"github.com/jiangsu-map/jsmap/app/apptest"
 )
 
-// site is cmd/server serving the built dist/, started by the first test
-// that needs it and stopped by TestMain.
+// site is the site's server (app/server) serving the built dist/, started
+// by the first test that needs it and stopped by TestMain.
 var (
 	siteOnce sync.Once
 	site     *apptest.Server
@@ -28,7 +28,7 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// siteURL returns the base URL of the built site, served by cmd/server. It
+// siteURL returns the base URL of the built site, served by app/server. It
 // skips the test unless browser tests are on, and fails it when the site
 // has not been built (see apptest.RequireSite).
 func siteURL(t testing.TB) string {

@@ -1,8 +1,5 @@
 package xbrowser
 
-// The Progressive Web App in Chromium, which can inspect its manifest,
-// installability, service worker and caches, and stop its server.
-
 import (
 	"fmt"
 	"net/http"
@@ -22,6 +19,9 @@ import (
 
 	"github.com/jiangsu-map/jsmap/app/apptest"
 )
+
+// The Progressive Web App in Chromium, which can inspect its manifest,
+// installability, service worker and caches, and stop its server.
 
 // waitOffline waits until the service worker controls the page and its
 // cache holds every resource it was told to cache; it returns the number

@@ -3,8 +3,11 @@ package xbrowser
 import (
 	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
+	"regexp"
+	"strconv"
 	"testing"
 
 	"github.com/jiangsu-map/jsmap/data"
@@ -167,5 +170,67 @@ func (r *run) checkStatus(path string, want int) {
 	res.Body.Close()
 	if res.StatusCode != want {
 		r.t.Errorf("GET %s: status %d, want %d", path, res.StatusCode, want)
+	}
+}
+
+var rgbRe = regexp.MustCompile(`rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)`)
+
+// luminance is the WCAG relative luminance of a CSS rgb() colour.
+func luminance(t *testing.T, css string) float64 {
+	t.Helper()
+	m := rgbRe.FindStringSubmatch(css)
+	if m == nil {
+		t.Fatalf("not an rgb colour: %q", css)
+	}
+	var l [3]float64
+	for i := range l {
+		v, _ := strconv.ParseFloat(m[i+1], 64)
+		v /= 255
+		if v <= 0.03928 {
+			l[i] = v / 12.92
+		} else {
+			l[i] = math.Pow((v+0.055)/1.055, 2.4)
+		}
+	}
+	return 0.2126*l[0] + 0.7152*l[1] + 0.0722*l[2]
+}
+
+func contrast(t *testing.T, a, b string) float64 {
+	t.Helper()
+	la, lb := luminance(t, a), luminance(t, b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// checkFocusRing asserts the focused region draws a solid outline of at
+// least 2 px with 3:1 contrast against the page, not covered by the panel.
+func (r *run) checkFocusRing(id string) {
+	t := r.t
+	t.Helper()
+	type ring struct {
+		Style, Color, Bg string
+		Width            float64
+		Covered          bool
+	}
+	fr := eval[ring](r, `(() => {
+		const a = document.activeElement, cs = getComputedStyle(a);
+		const box = a.getBoundingClientRect();
+		const p = document.getElementById('panel').getBoundingClientRect();
+		const overlap = !(box.right < p.left || box.left > p.right || box.bottom < p.top || box.top > p.bottom);
+		const fixed = getComputedStyle(document.getElementById('panel')).position === 'fixed';
+		return {Style: cs.outlineStyle, Color: cs.outlineColor, Width: parseFloat(cs.outlineWidth),
+			Bg: getComputedStyle(document.body).backgroundColor, Covered: fixed && overlap};
+	})()`)
+	if fr.Style != "solid" || fr.Width < 2 {
+		t.Errorf("%s: focus outline %s %.1fpx, want solid ≥ 2px", id, fr.Style, fr.Width)
+		return
+	}
+	if c := contrast(t, fr.Color, fr.Bg); c < 3 {
+		t.Errorf("%s: focus ring contrast %.2f:1 against the page, want ≥ 3:1", id, c)
+	}
+	if fr.Covered {
+		t.Errorf("%s: the panel covers the focused city", id)
 	}
 }
