@@ -7,6 +7,8 @@ import (
 	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"github.com/jiangsu-map/jsmap/components"
 )
 
 // Colours shared by the manifest, the browser chrome and web/app.css.
@@ -28,10 +30,10 @@ func Handler(base, version string) *goapp.Handler {
 		prefix = "/" + base
 	}
 	return &goapp.Handler{
-		Name:            siteName.Zh,
+		Name:            components.SiteName.Zh,
 		ShortName:       "江苏新质地图",
-		Title:           siteName.Zh,
-		Description:     siteDesc.Zh,
+		Title:           components.SiteName.Zh,
+		Description:     components.SiteDesc.Zh,
 		Lang:            "zh-Hans",
 		BackgroundColor: BackgroundColor,
 		ThemeColor:      ThemeColor,

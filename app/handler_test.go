@@ -16,6 +16,8 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"github.com/jiangsu-map/jsmap/data"
+
+	"github.com/jiangsu-map/jsmap/components"
 )
 
 var routesOnce sync.Once
@@ -91,7 +93,7 @@ func TestHandlerRendersPages(t *testing.T) {
 		{
 			path: "/", lang: "zh-Hans",
 			title:   "江苏新质生产力地图",
-			desc:    siteDesc.Zh,
+			desc:    components.SiteDesc.Zh,
 			marker:  []string{"section", "class", "panel panel--overview"},
 			absent:  []string{"data-city=", "data-notfound"},
 			switchZ: "/",
@@ -99,7 +101,7 @@ func TestHandlerRendersPages(t *testing.T) {
 		{
 			path: "/en/", lang: "en",
 			title:   "Jiangsu new quality productive forces map",
-			desc:    siteDesc.En,
+			desc:    components.SiteDesc.En,
 			marker:  []string{"section", "class", "panel panel--overview"},
 			absent:  []string{"data-city=", "data-notfound"},
 			switchZ: "/",
@@ -107,7 +109,7 @@ func TestHandlerRendersPages(t *testing.T) {
 		{
 			path: "/en/city/atlantis", lang: "en",
 			title:   "City not found · Jiangsu new quality productive forces map",
-			desc:    siteDesc.En,
+			desc:    components.SiteDesc.En,
 			marker:  []string{"section", "class", "panel panel--notfound"},
 			absent:  []string{"data-city="},
 			switchZ: "/",

@@ -9,7 +9,6 @@ import (
 
 	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/components"
-	"github.com/jiangsu-map/jsmap/data"
 )
 
 // Page is the page shell: masthead, map, legend, the panel for the current
@@ -17,12 +16,12 @@ import (
 type Page struct {
 	goapp.Compo
 
-	state      route.State
-	stopEscape func()
+	state route.State
 	// pointer tells whether the reader last used a pointer rather than
-	// the keyboard: moved focus shows a ring only to keyboard users.
-	pointer     atomic.Bool
-	stopPointer func()
+	// the keyboard: focus follows a navigation only for keyboard users.
+	pointer atomic.Bool
+	// stopInput removes the pointer and key listeners.
+	stopInput func()
 }
 
 // Compile-time checks that the lifecycle hooks have the names go-app calls.
@@ -48,10 +47,9 @@ func (p *Page) OnPreRender(ctx goapp.Context) {
 	p.setMeta(ctx)
 }
 
-// OnMount marks the app ready and listens for Escape.
+// OnMount marks the app ready and listens for the reader's input.
 func (p *Page) OnMount(ctx goapp.Context) {
-	p.stopEscape = goapp.Window().AddEventListener("keydown", p.onKeyDown)
-	p.stopPointer = p.watchPointer()
+	p.stopInput = p.watchInput(ctx)
 	goapp.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "ready")
 	// A User Timing mark lets benchmarks read when the app became ready.
 	if perf := goapp.Window().Get("performance"); perf.Truthy() {
@@ -59,13 +57,10 @@ func (p *Page) OnMount(ctx goapp.Context) {
 	}
 }
 
-// OnDismount stops listening for Escape.
+// OnDismount stops listening for the reader's input.
 func (p *Page) OnDismount() {
-	if p.stopEscape != nil {
-		p.stopEscape()
-	}
-	if p.stopPointer != nil {
-		p.stopPointer()
+	if p.stopInput != nil {
+		p.stopInput()
 	}
 }
 
@@ -80,20 +75,26 @@ func (p *Page) OnNav(ctx goapp.Context) {
 		return
 	}
 	// Move focus where a keyboard or screen reader user expects it: to the
-	// heading of a newly opened city, or back to the city just closed.
+	// heading of a newly opened city, or back to the city just closed. A
+	// reader who clicked or tapped keeps the focus where it was: the
+	// status line announces the page, and focus() would force the browser
+	// to lay the new panel out at once, before it can paint the frame.
+	if p.pointer.Load() {
+		return
+	}
 	ctx.Defer(func(ctx goapp.Context) {
 		switch {
 		case cur.City != "" && cur.City != prev.City:
-			focus("#"+components.PanelHeadingID, !p.pointer.Load())
+			focus("#" + components.PanelHeadingID)
 		case cur.City == "" && prev.City != "" && !cur.NotFound:
-			focus(`a[data-class~="region"][data-id="`+prev.City+`"]`, !p.pointer.Load())
+			focus(`a[data-class~="region"][data-id="` + prev.City + `"]`)
 		}
 	})
 }
 
-func (p *Page) onKeyDown(ctx goapp.Context, e goapp.Event) {
-	p.pointer.Store(false)
-	if e.Get("key").String() != "Escape" || p.state.City == "" && !p.state.NotFound {
+// closeOnEscape closes the open city or the not-found notice.
+func (p *Page) closeOnEscape(ctx goapp.Context) {
+	if p.state.City == "" && !p.state.NotFound {
 		return
 	}
 	ctx.Navigate(components.RootPrefix() + p.state.With("").URL())
@@ -115,19 +116,20 @@ func (p *Page) Render() goapp.UI {
 	s := p.state
 	l := s.Lang
 	var panel goapp.UI
-	if c, ok := data.CityByID(s.City); ok {
-		panel = &components.CityPanel{Lang: l, City: c, Nav: s, Share: !s.Embed}
-	} else if s.NotFound {
-		panel = &components.NotFound{Lang: l, Nav: s}
-	} else {
-		panel = &components.Overview{Lang: l, Nav: s}
+	switch {
+	case s.City != "":
+		panel = &components.CityPanel{Nav: s}
+	case s.NotFound:
+		panel = &components.NotFound{Nav: s}
+	default:
+		panel = &components.Overview{Nav: s}
 	}
 	layout := components.El("main").Class("layout").Body(
 		components.El("div").Class("map-area").Body(
-			goapp.If(!s.Embed, &components.ThemeChips{Lang: l, Nav: s}),
-			&components.JiangsuMap{Lang: l, Selected: s.City, Nav: s},
+			goapp.If(!s.Embed, &components.ThemeChips{Nav: s}),
+			&components.JiangsuMap{Nav: s},
 			&components.Legend{Lang: l},
-			&components.CityList{Lang: l, Selected: s.City, Nav: s},
+			&components.CityList{Nav: s},
 		),
 		components.El("div").Class("panel-area").Body(panel),
 	)
@@ -138,8 +140,8 @@ func (p *Page) Render() goapp.UI {
 			Class("page page--embed").
 			Body(
 				components.El("header").Class("embed-bar").Body(
-					components.El("p").Class("embed-title").Text(embedTitle.In(l)),
-					&components.LangSwitch{Lang: l, City: s.City, Nav: s},
+					components.El("p").Class("embed-title").Text(components.SiteTitle.In(l)),
+					&components.LangSwitch{Nav: s},
 				),
 				layout,
 				status,
@@ -147,13 +149,13 @@ func (p *Page) Render() goapp.UI {
 			)
 	}
 	if s.Compare {
-		layout = components.El("main").Class("layout layout--compare").Body(&components.CompareView{Lang: l, Nav: s})
+		layout = components.El("main").Class("layout layout--compare").Body(&components.CompareView{Nav: s})
 	}
 	return components.El("div").
 		ID("page").
 		Class("page").
 		Body(
-			&components.Masthead{Lang: l, City: s.City, Nav: s},
+			&components.Masthead{Nav: s},
 			layout,
 			status,
 			&components.SiteFooter{Lang: l, City: s.City},
@@ -171,29 +173,39 @@ func parseURL(u *url.URL) route.State {
 	return route.ParseURL(&v)
 }
 
-// watchPointer records pointer presses in p.pointer (keys reset it in
-// onKeyDown), with a plain listener that triggers no render. It returns
-// the function that stops it.
-func (p *Page) watchPointer() func() {
+// watchInput records in p.pointer whether the reader last pressed a
+// pointer or a key, and closes the city on Escape. Its listeners are plain
+// ones: go-app's Window().AddEventListener would re-render the whole page
+// after every key press. It returns the function that stops them.
+func (p *Page) watchInput(ctx goapp.Context) func() {
 	onPointer := goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
 		p.pointer.Store(true)
 		return nil
 	})
-	goapp.Window().Call("addEventListener", "pointerdown", onPointer, true)
+	onKey := goapp.FuncOf(func(_ goapp.Value, args []goapp.Value) any {
+		p.pointer.Store(false)
+		if len(args) > 0 && args[0].Get("key").String() == "Escape" {
+			ctx.Dispatch(p.closeOnEscape)
+		}
+		return nil
+	})
+	w := goapp.Window()
+	w.Call("addEventListener", "pointerdown", onPointer, true)
+	w.Call("addEventListener", "keydown", onKey, true)
 	return func() {
-		goapp.Window().Call("removeEventListener", "pointerdown", onPointer, true)
+		w.Call("removeEventListener", "pointerdown", onPointer, true)
+		w.Call("removeEventListener", "keydown", onKey, true)
 		onPointer.Release()
+		onKey.Release()
 	}
 }
 
-// focus moves keyboard focus to the first element matching a CSS selector.
-// Visible says whether it shows a focus ring: engines guess differently
-// for focus moved by script (WebKit shows one after a mouse click or a
-// tap), so the page says what the reader's last input was.
-func focus(selector string, visible bool) {
+// focus moves keyboard focus to the first element matching a CSS selector,
+// with a focus ring: only keyboard and assistive-technology users get here.
+func focus(selector string) {
 	el := goapp.Window().Get("document").Call("querySelector", selector)
 	if el.Truthy() {
-		el.Call("focus", map[string]any{"preventScroll": false, "focusVisible": visible})
+		el.Call("focus", map[string]any{"preventScroll": false, "focusVisible": true})
 	}
 }
 

@@ -9,6 +9,8 @@ import (
 
 	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/data"
+
+	"github.com/jiangsu-map/jsmap/components"
 )
 
 // workerJS is the service worker template (see app-worker.js).
@@ -61,9 +63,9 @@ func Manifest(l data.Lang, base string) []byte {
 	start := base + route.Path(l, "")
 	m := manifest{
 		ID:              start,
-		Name:            siteName.In(l),
+		Name:            components.SiteName.In(l),
 		ShortName:       shortName.In(l),
-		Description:     siteDesc.In(l),
+		Description:     components.SiteDesc.In(l),
 		Lang:            l.HTMLLang(),
 		Dir:             "ltr",
 		StartURL:        start,

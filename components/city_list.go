@@ -7,23 +7,19 @@ import (
 	"github.com/jiangsu-map/jsmap/data"
 )
 
-var txtAllCities = data.Text{Zh: "全部13个设区市", En: "All 13 cities"}
-
 // CityList lists all 13 cities as links, grouped by status: the way to
 // choose a city without the map (screen readers, tiny regions on phones).
 type CityList struct {
 	goapp.Compo
 
-	Lang     data.Lang
-	Selected string
-	// Nav is the page's navigation state: links keep its kind of page
-	// (embed or not) and its options. Zero means the plain full site.
+	// Nav is the page's state (see the package doc): the language and the
+	// open city.
 	Nav route.State
 }
 
 // Render draws the list.
 func (cl *CityList) Render() goapp.UI {
-	l := cl.Lang
+	l := cl.Nav.Lang
 	groups := []data.Status{data.Trillion, data.Aspiring, data.NotCovered}
 	sections := make([]goapp.UI, 0, len(groups))
 	for _, st := range groups {
@@ -34,10 +30,10 @@ func (cl *CityList) Render() goapp.UI {
 			}
 			a := el("a").
 				Class("city-link city-link--"+statusClass(st)).
-				Attr("href", link(navFor(cl.Nav, l).With(c.ID))).
+				Attr("href", link(cl.Nav.With(c.ID))).
 				Aria("label", RegionLabel(c, l)).
 				Text(c.Name.In(l))
-			if c.ID == cl.Selected {
+			if c.ID == cl.Nav.City {
 				a.Aria("current", "page")
 			}
 			items = append(items, el("li").Body(a))
@@ -50,10 +46,10 @@ func (cl *CityList) Render() goapp.UI {
 			el("ul").Class("city-list").Body(items...),
 		))
 	}
-	return el("nav").
+	return static(el("nav").
 		Class("cities").
 		Aria("labelledby", "cities-title").
 		Body(append([]goapp.UI{
 			el("h2").ID("cities-title").Class("cities-title").Text(txtAllCities.In(l)),
-		}, sections...)...)
+		}, sections...)...))
 }

@@ -13,30 +13,33 @@ import (
 // there when a reader opens a city.
 const PanelHeadingID = "panel-title"
 
+// cityByID finds the city a panel shows (a variable so that tests can show
+// a fixture city).
+var cityByID = data.CityByID
+
 // CityPanel shows what the report says about one city: its status, its
 // target, its dated initiatives with themes and key figures, and the source.
 type CityPanel struct {
 	goapp.Compo
 
-	Lang data.Lang
-	City data.City
-	// Share shows the share control (the full site; not embeds).
-	Share bool
-	// Nav is the page's navigation state: links keep its kind of page
-	// (embed or not) and its options. Zero means the plain full site.
+	// Nav is the page's state (see the package doc): the language, the
+	// city shown (Nav.City, an id of data.IDs()) and the highlighted
+	// theme. The full site's panel has a share control; an embed's has
+	// none.
 	Nav route.State
 }
 
 // Render draws the panel.
 func (p *CityPanel) Render() goapp.UI {
-	l, c := p.Lang, p.City
+	l := p.Nav.Lang
+	c, _ := cityByID(p.Nav.City)
 	return el("section").
 		ID("panel").
 		Class("panel panel--city panel--"+statusClass(c.Status)).
 		DataSet("city", c.ID).
 		Aria("labelledby", PanelHeadingID).
 		Body(
-			el("header").Class("panel-head").Body(
+			static(el("header").Class("panel-head").Body(
 				el("p").Class("badge badge--"+statusClass(c.Status)).Body(
 					el("span").Class("badge-icon").Aria("hidden", "true"),
 					goapp.Text(statusText(c.Status).In(l)),
@@ -44,23 +47,27 @@ func (p *CityPanel) Render() goapp.UI {
 				el("h2").ID(PanelHeadingID).TabIndex(-1).Text(c.Name.In(l)),
 				el("a").
 					Class("panel-close").
-					Attr("href", link(navFor(p.Nav, l).With(""))).
+					Attr("href", link(p.Nav.With(""))).
 					Aria("label", txtCloseLabel.In(l)).
 					Title(txtCloseLabel.In(l)).
 					Body(
 						el("span").Aria("hidden", "true").Text("×"),
 						el("span").Class("panel-close-text").Text(txtClose.In(l)),
 					),
-			),
-			goapp.If(c.Covered(), p.renderCovered()).
-				Else(el("p").Class("lead").Text(fmt.Sprintf(txtNotCovered.In(l), c.Name.In(l)))),
+			)),
+			static(p.renderBody(c)),
 			&SourceCredit{Lang: l},
-			goapp.If(p.Share, &ShareButton{Lang: l, Title: c.Name.In(l) + " · " + txtEmbedTitle.In(l)}),
+			goapp.If(!p.Nav.Embed, &ShareButton{Lang: l, Title: c.Name.In(l) + " · " + SiteName.In(l)}),
 		)
 }
 
-func (p *CityPanel) renderCovered() goapp.UI {
-	l, c := p.Lang, p.City
+// renderBody draws what the report says about c: its lead, target and
+// initiatives, or a note that it does not cover the city.
+func (p *CityPanel) renderBody(c data.City) goapp.UI {
+	l := p.Nav.Lang
+	if !c.Covered() {
+		return el("p").Class("lead").Text(fmt.Sprintf(txtNotCovered.In(l), c.Name.In(l)))
+	}
 	items := make([]goapp.UI, len(c.Initiatives))
 	theme, _ := data.ThemeByID(data.ThemeID(p.Nav.Theme))
 	for i, in := range c.Initiatives {

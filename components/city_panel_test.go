@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/data"
 )
 
@@ -54,7 +55,7 @@ func TestCityPanelCoveredCities(t *testing.T) {
 		}
 		for _, l := range data.Langs {
 			t.Run(c.ID+"/"+string(l), func(t *testing.T) {
-				root := render(t, &CityPanel{Lang: l, City: c})
+				root := render(t, &CityPanel{Nav: route.State{Lang: l, City: c.ID}})
 				checkPanelHead(t, root, l, c)
 
 				if got, want := one(t, root, "lead", and(byTag("p"), byClass("lead"))).text(), c.Lead.In(l); got != want {
@@ -155,6 +156,22 @@ func fixtureCity() data.City {
 	}
 }
 
+// withFixtureCity makes fixtureCity findable by CityPanel for the rest of
+// the test, and returns it.
+func withFixtureCity(t *testing.T) data.City {
+	t.Helper()
+	c := fixtureCity()
+	orig := cityByID
+	cityByID = func(id string) (data.City, bool) {
+		if id == c.ID {
+			return c, true
+		}
+		return orig(id)
+	}
+	t.Cleanup(func() { cityByID = orig })
+	return c
+}
+
 func TestCityPanelFixture(t *testing.T) {
 	type initiative struct {
 		dateTag, date, title, summary string
@@ -190,8 +207,8 @@ func TestCityPanelFixture(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(string(tc.lang), func(t *testing.T) {
-			c := fixtureCity()
-			root := render(t, &CityPanel{Lang: tc.lang, City: c})
+			c := withFixtureCity(t)
+			root := render(t, &CityPanel{Nav: route.State{Lang: tc.lang, City: c.ID}})
 			checkPanelHead(t, root, tc.lang, c)
 			if got := strings.TrimSpace(one(t, root, "badge", byClass("badge")).text()); got != tc.badge {
 				t.Errorf("badge = %q, want %q", got, tc.badge)
@@ -254,7 +271,7 @@ func TestCityPanelNotCovered(t *testing.T) {
 		n++
 		for _, l := range data.Langs {
 			t.Run(c.ID+"/"+string(l), func(t *testing.T) {
-				root := render(t, &CityPanel{Lang: l, City: c})
+				root := render(t, &CityPanel{Nav: route.State{Lang: l, City: c.ID}})
 				checkPanelHead(t, root, l, c)
 				if got := strings.TrimSpace(one(t, root, "badge", byClass("badge")).text()); got != badge[l] {
 					t.Errorf("badge = %q, want %q", got, badge[l])

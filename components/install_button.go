@@ -6,11 +6,6 @@ import (
 	"github.com/jiangsu-map/jsmap/data"
 )
 
-var (
-	txtInstall     = data.Text{Zh: "安装为应用", En: "Install as an app"}
-	txtInstallHint = data.Text{Zh: "安装后可离线阅读。", En: "Once installed, it works offline."}
-)
-
 // InstallButton offers to install the map as an app. It renders only where
 // the browser has offered installation (go-app's beforeinstallprompt
 // support), so it never shows in browsers that cannot install it.

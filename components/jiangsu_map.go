@@ -16,17 +16,14 @@ import (
 type JiangsuMap struct {
 	goapp.Compo
 
-	// Lang is the language of names and labels.
-	Lang data.Lang
-	// Selected is the id of the open city, or "".
-	Selected string
-	// Nav is the page's navigation state: links keep its kind of page
-	// (embed or not) and its options. Zero means the plain full site.
+	// Nav is the page's state (see the package doc): the language, the
+	// open city and the highlighted theme.
 	Nav route.State
 }
 
 // Render draws the map.
 func (m *JiangsuMap) Render() goapp.UI {
+	l, selected := m.Nav.Lang, m.Nav.City
 	cities := mapOrder
 	regions := make([]goapp.UI, 0, len(cities))
 	labels := make([]goapp.UI, 0, len(cities))
@@ -35,16 +32,16 @@ func (m *JiangsuMap) Render() goapp.UI {
 		if !ok {
 			continue
 		}
-		href := link(navFor(m.Nav, m.Lang).With(c.ID))
+		href := link(m.Nav.With(c.ID))
 		class := "region region--" + statusClass(c.Status)
-		if c.ID == m.Selected {
+		if c.ID == selected {
 			class += " is-selected"
 		}
-		label := RegionLabel(c, m.Lang)
-		if th, ok := data.ThemeByID(data.ThemeID(m.Theme())); ok {
+		label := RegionLabel(c, l)
+		if th, ok := data.ThemeByID(data.ThemeID(m.Nav.Theme)); ok {
 			if c.HasTheme(th.ID) {
 				class += " is-match"
-				label += fmt.Sprintf(txtRegionTheme.In(m.Lang), th.Name.In(m.Lang))
+				label += fmt.Sprintf(txtRegionTheme.In(l), th.Name.In(l))
 			} else {
 				class += " is-dim"
 			}
@@ -57,10 +54,10 @@ func (m *JiangsuMap) Render() goapp.UI {
 			OnClick(navigateOnClick).
 			OnKeyDown(openOnSpace).
 			Body(
-				svg("title").Text(c.Name.In(m.Lang)),
+				svg("title").Text(c.Name.In(l)),
 				svg("path").Attr(svgClass, "region-shape").Attr("d", shape.D),
 			)
-		if c.ID == m.Selected {
+		if c.ID == selected {
 			a.Aria("current", "page")
 		}
 		regions = append(regions, a)
@@ -69,11 +66,11 @@ func (m *JiangsuMap) Render() goapp.UI {
 			Attr("x", num(shape.LabelX)).
 			Attr("y", num(shape.LabelY)).
 			Attr("aria-hidden", "true").
-			Text(c.Name.In(m.Lang)))
+			Text(c.Name.In(l)))
 	}
 
 	var highlight goapp.UI
-	if shape, ok := data.ShapeOf(m.Selected); ok {
+	if shape, ok := data.ShapeOf(selected); ok {
 		highlight = svg("path").Attr(svgClass, "region-highlight").
 			Attr("d", shape.D).
 			Attr("aria-hidden", "true")
@@ -84,8 +81,8 @@ func (m *JiangsuMap) Render() goapp.UI {
 		Attr("role", "group").
 		Aria("labelledby", "map-title map-desc").
 		Body(
-			svg("title").ID("map-title").Text(txtMapTitle.In(m.Lang)),
-			svg("desc").ID("map-desc").Text(txtMapDesc.In(m.Lang)),
+			svg("title").ID("map-title").Text(MapTitle.In(l)),
+			svg("desc").ID("map-desc").Text(txtMapDesc.In(l)),
 			svgPatterns(),
 			svg("g").Attr(svgClass, "regions").Body(regions...),
 			goapp.If(highlight != nil, highlight),
@@ -94,15 +91,13 @@ func (m *JiangsuMap) Render() goapp.UI {
 		)
 }
 
-// Theme is the theme the page highlights, or "".
-func (m *JiangsuMap) Theme() string { return m.Nav.Theme }
-
 // renderTour draws the study tour that starts from the selected city, if
 // the report has one: numbered lines to the Jiangsu cities visited and
 // arrows off the map's edge towards those outside it. The panel's text
 // says the same, so the drawing is hidden from screen readers.
 func (m *JiangsuMap) renderTour() goapp.UI {
-	tour, ok := data.TourFrom(m.Selected)
+	l := m.Nav.Lang
+	tour, ok := data.TourFrom(m.Nav.City)
 	from, ok2 := data.ShapeOf(tour.From)
 	if !ok || !ok2 {
 		return nil
@@ -119,12 +114,12 @@ func (m *JiangsuMap) renderTour() goapp.UI {
 		var x, y float64
 		var name string
 		if st.Outside != nil {
-			x, y, name = st.Outside.EdgeX, st.Outside.EdgeY, st.Outside.Name.In(m.Lang)
+			x, y, name = st.Outside.EdgeX, st.Outside.EdgeY, st.Outside.Name.In(l)
 		} else {
 			to, _ := data.ShapeOf(st.City)
 			c, _ := data.CityByID(st.City)
 			// Stop short of the city's own label.
-			x, y, name = to.LabelX, to.LabelY-18, c.Name.In(m.Lang)
+			x, y, name = to.LabelX, to.LabelY-18, c.Name.In(l)
 		}
 		lx, ly := x, y+28
 		if st.Outside != nil && st.Outside.EdgeY < 900 {

@@ -7,6 +7,7 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/data"
 )
 
@@ -37,7 +38,7 @@ func TestJiangsuMapRegions(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(fmt.Sprintf("%s/%q", tc.lang, tc.selected), func(t *testing.T) {
-			root := render(t, &JiangsuMap{Lang: tc.lang, Selected: tc.selected})
+			root := render(t, &JiangsuMap{Nav: route.State{Lang: tc.lang, City: tc.selected}})
 
 			if got, want := root.Tag, "svg"; got != want {
 				t.Fatalf("root is <%s>, want <%s>", got, want)
@@ -45,7 +46,7 @@ func TestJiangsuMapRegions(t *testing.T) {
 			if got, want := root.Attrs["aria-labelledby"], "map-title map-desc"; got != want {
 				t.Errorf("svg aria-labelledby = %q, want %q", got, want)
 			}
-			if got, want := one(t, root, "#map-title", byAttr("id", "map-title")).text(), txtMapTitle.In(tc.lang); got != want {
+			if got, want := one(t, root, "#map-title", byAttr("id", "map-title")).text(), MapTitle.In(tc.lang); got != want {
 				t.Errorf("map title = %q, want %q", got, want)
 			}
 			if got, want := one(t, root, "#map-desc", byAttr("id", "map-desc")).text(), txtMapDesc.In(tc.lang); got != want {
@@ -138,7 +139,7 @@ func TestJiangsuMapRegions(t *testing.T) {
 // SVG elements ignore className, so the map must style them through
 // data-class only.
 func TestJiangsuMapSVGHasNoClassAttribute(t *testing.T) {
-	root := render(t, &JiangsuMap{Lang: data.Zh, Selected: "suzhou"})
+	root := render(t, &JiangsuMap{Nav: route.State{Lang: data.Zh, City: "suzhou"}})
 	for _, n := range root.findAll(func(n *node) bool { _, ok := n.Attrs["class"]; return ok }) {
 		t.Errorf("<%s> has class=%q; SVG elements must use %s", n.Tag, n.Attrs["class"], svgClass)
 	}
@@ -148,7 +149,7 @@ func TestJiangsuMapBasePath(t *testing.T) {
 	t.Setenv("GOAPP_ROOT_PREFIX", "/news/map")
 	for _, l := range data.Langs {
 		t.Run(string(l), func(t *testing.T) {
-			root := render(t, &JiangsuMap{Lang: l})
+			root := render(t, &JiangsuMap{Nav: route.State{Lang: l}})
 			r := one(t, root, "suzhou region", and(byTag("a"), byAttr("data-id", "suzhou")))
 			if got, want := r.Attrs["href"], "/news/map"+wantPrefix(l)+"/city/suzhou"; got != want {
 				t.Errorf("href = %q, want %q", got, want)
@@ -163,7 +164,7 @@ func TestJiangsuMapRegionsHandleClicks(t *testing.T) {
 	const regionsChild = 3 // svg: title, desc, defs, g.regions, ...
 	for _, selected := range []string{"", "nanjing"} {
 		t.Run(fmt.Sprintf("%q", selected), func(t *testing.T) {
-			m := &JiangsuMap{Lang: data.En, Selected: selected}
+			m := &JiangsuMap{Nav: route.State{Lang: data.En, City: selected}}
 			d := goapp.NewServerTester(m)
 			defer d.Close()
 

@@ -12,10 +12,8 @@ import (
 type LangSwitch struct {
 	goapp.Compo
 
-	Lang data.Lang
-	City string
-	// Nav is the page's navigation state: links keep its kind of page
-	// (embed or not) and its options. Zero means the plain full site.
+	// Nav is the page's state (see the package doc): the language shown
+	// and the page the links lead to in the other one.
 	Nav route.State
 }
 
@@ -30,21 +28,17 @@ func (s *LangSwitch) Render() goapp.UI {
 			Lang(l.HTMLLang()).
 			Attr("hreflang", l.HTMLLang()).
 			Text(names[l])
-		if l == s.Lang {
+		if l == s.Nav.Lang {
 			a.Aria("current", "page")
 		}
 		items = append(items, el("li").Body(a))
 	}
-	return el("nav").Class("lang-switch").Aria("label", txtLanguage.In(s.Lang)).Body(
+	return static(el("nav").Class("lang-switch").Aria("label", txtLanguage.In(s.Nav.Lang)).Body(
 		el("ul").Body(items...),
-	)
+	))
 }
 
 // target is this page in language l: the same city, or the same comparison.
 func (s *LangSwitch) target(l data.Lang) route.State {
-	n := navFor(s.Nav, s.Lang)
-	if !n.Compare {
-		n = n.With(s.City)
-	}
-	return n.InLang(l)
+	return s.Nav.InLang(l)
 }

@@ -30,8 +30,8 @@ func (lg *Legend) Render() goapp.UI {
 			el("span").Text(statusText(st).In(l)),
 		))
 	}
-	return el("div").Class("legend").Body(
+	return static(el("div").Class("legend").Body(
 		el("h2").Class("visually-hidden").Text(txtLegend.In(l)),
 		el("ul").Class("legend-list").Body(items...),
-	)
+	))
 }

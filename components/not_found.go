@@ -4,7 +4,6 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"github.com/jiangsu-map/jsmap/app/route"
-	"github.com/jiangsu-map/jsmap/data"
 )
 
 // NotFound is the friendly notice for an address that names no city. The
@@ -12,23 +11,22 @@ import (
 type NotFound struct {
 	goapp.Compo
 
-	Lang data.Lang
-	// Nav is the page's navigation state: links keep its kind of page
-	// (embed or not) and its options. Zero means the plain full site.
+	// Nav is the page's state (see the package doc): the language and the
+	// options its link keeps.
 	Nav route.State
 }
 
 // Render draws the notice.
 func (n *NotFound) Render() goapp.UI {
-	l := n.Lang
-	return el("section").
+	l := n.Nav.Lang
+	return static(el("section").
 		ID("panel").
 		Class("panel panel--notfound").
 		DataSet("notfound", "true").
 		Aria("labelledby", PanelHeadingID).
 		Body(
-			el("h2").ID(PanelHeadingID).TabIndex(-1).Text(txtNotFoundHead.In(l)),
+			el("h2").ID(PanelHeadingID).TabIndex(-1).Text(NotFoundTitle.In(l)),
 			el("p").Class("lead").Text(txtNotFoundBody.In(l)),
-			el("p").Body(el("a").Class("button").Attr("href", link(navFor(n.Nav, l).With(""))).Text(txtBackHome.In(l))),
-		)
+			el("p").Body(el("a").Class("button").Attr("href", link(n.Nav.With(""))).Text(txtBackHome.In(l))),
+		))
 }

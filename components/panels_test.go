@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/data"
 )
 
@@ -20,7 +21,7 @@ func TestNotFound(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(string(tc.lang), func(t *testing.T) {
-			root := render(t, &NotFound{Lang: tc.lang})
+			root := render(t, &NotFound{Nav: route.State{Lang: tc.lang, NotFound: true}})
 			if got, ok := root.attr("data-notfound"); !ok || got != "true" {
 				t.Errorf("data-notfound = %q (present %v), want \"true\"", got, ok)
 			}
@@ -65,7 +66,7 @@ func TestLangSwitch(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(string(tc.lang)+"/"+tc.city, func(t *testing.T) {
-			root := render(t, &LangSwitch{Lang: tc.lang, City: tc.city})
+			root := render(t, &LangSwitch{Nav: route.State{Lang: tc.lang, City: tc.city}})
 			if got := root.Attrs["aria-label"]; got != tc.label {
 				t.Errorf("nav aria-label = %q, want %q", got, tc.label)
 			}
@@ -104,13 +105,13 @@ func TestLangSwitch(t *testing.T) {
 }
 
 func TestMastheadKeepsCityInLangSwitch(t *testing.T) {
-	root := render(t, &Masthead{Lang: data.En, City: "wuxi"})
+	root := render(t, &Masthead{Nav: route.State{Lang: data.En, City: "wuxi"}})
 	one(t, root, "link to the Chinese page of the city", and(byClass("lang-link"), byAttr("href", "/city/wuxi")))
 	home := one(t, root, "home link", byClass("home-link"))
 	if got, want := home.Attrs["href"], "/en/"; got != want {
 		t.Errorf("home link href = %q, want %q", got, want)
 	}
-	if got, want := home.text(), txtSiteTitle.En; got != want {
+	if got, want := home.text(), SiteTitle.En; got != want {
 		t.Errorf("home link text = %q, want %q", got, want)
 	}
 	if got := len(root.findAll(byTag("h1"))); got != 1 {
@@ -126,7 +127,7 @@ func TestCityList(t *testing.T) {
 	for _, l := range data.Langs {
 		for _, selected := range []string{"", "nantong"} {
 			t.Run(string(l)+"/"+selected, func(t *testing.T) {
-				root := render(t, &CityList{Lang: l, Selected: selected})
+				root := render(t, &CityList{Nav: route.State{Lang: l, City: selected}})
 				for _, st := range []data.Status{data.Trillion, data.Aspiring, data.NotCovered} {
 					group := one(t, root, "group "+statusClass(st), byClass("city-group--"+statusClass(st)))
 					if got := one(t, group, "group title", byTag("h3")).text(); got != statusText(st).In(l) {
@@ -157,7 +158,7 @@ func TestCityList(t *testing.T) {
 func TestOverview(t *testing.T) {
 	for _, l := range data.Langs {
 		t.Run(string(l), func(t *testing.T) {
-			root := render(t, &Overview{Lang: l})
+			root := render(t, &Overview{Nav: route.State{Lang: l}})
 			if _, ok := root.attr("data-city"); ok {
 				t.Error("overview has data-city, want none")
 			}

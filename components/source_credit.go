@@ -16,10 +16,10 @@ type SourceCredit struct {
 // Render draws the credit line.
 func (s *SourceCredit) Render() goapp.UI {
 	l := s.Lang
-	return el("p").Class("source").Body(
+	return static(el("p").Class("source").Body(
 		goapp.Text(txtSource.In(l)+" "),
 		el("cite").Lang("zh-Hans").Text("《"+data.Source.Headline.Zh+"》"),
 		goapp.If(l == data.En, goapp.Text(" — "+data.Source.Headline.En)),
 		goapp.Text(" "+txtSourceNote.In(l)),
-	)
+	))
 }

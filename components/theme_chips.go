@@ -7,11 +7,6 @@ import (
 	"github.com/jiangsu-map/jsmap/data"
 )
 
-var (
-	txtThemeChips = data.Text{Zh: "按主题看", En: "Explore by theme"}
-	txtThemeAll   = data.Text{Zh: "全部", En: "All"}
-)
-
 // ThemeChips lets the reader pick a theme: the map then highlights the
 // cities with initiatives in it. Each chip is a link that puts the theme in
 // the URL (?theme=ID), so a choice can be shared; the chosen one links back
@@ -19,15 +14,15 @@ var (
 type ThemeChips struct {
 	goapp.Compo
 
-	Lang data.Lang
-	// Nav is the page's navigation state; its Theme is the chosen theme.
+	// Nav is the page's state (see the package doc); its Theme is the
+	// chosen theme, and each chip's link keeps the open city.
 	Nav route.State
 }
 
 // Render draws the chips.
 func (tc *ThemeChips) Render() goapp.UI {
-	l := tc.Lang
-	nav := navFor(tc.Nav, l)
+	nav := tc.Nav
+	l := nav.Lang
 	chip := func(id, label string) goapp.UI {
 		to := nav
 		to.Theme = id
@@ -41,8 +36,8 @@ func (tc *ThemeChips) Render() goapp.UI {
 	for _, th := range data.Themes() {
 		items = append(items, chip(string(th.ID), th.Name.In(l)))
 	}
-	return el("nav").Class("theme-chips").Aria("labelledby", "theme-chips-title").Body(
+	return static(el("nav").Class("theme-chips").Aria("labelledby", "theme-chips-title").Body(
 		el("h2").ID("theme-chips-title").Class("theme-chips-title").Text(txtThemeChips.In(l)),
 		el("ul").Class("chips").Body(items...),
-	)
+	))
 }

@@ -4,24 +4,22 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"github.com/jiangsu-map/jsmap/app/route"
-	"github.com/jiangsu-map/jsmap/data"
 )
-
-var txtTimeline = data.Text{Zh: "时间线：2024年2月至3月", En: "Timeline: February to March 2024"}
 
 // Timeline lists every dated event of the report in date order, each
 // naming its city and linking to it.
 type Timeline struct {
 	goapp.Compo
 
-	Lang data.Lang
-	Nav  route.State
+	// Nav is the page's state (see the package doc): the language and the
+	// options its links keep.
+	Nav route.State
 }
 
 // Render draws the timeline.
 func (tl *Timeline) Render() goapp.UI {
-	l := tl.Lang
-	nav := navFor(tl.Nav, l)
+	nav := tl.Nav
+	l := nav.Lang
 	var items []goapp.UI
 	for _, ev := range timeline {
 		in := ev.Initiative
@@ -33,8 +31,8 @@ func (tl *Timeline) Render() goapp.UI {
 			),
 		))
 	}
-	return el("section").Class("timeline").Aria("labelledby", "timeline-title").Body(
+	return static(el("section").Class("timeline").Aria("labelledby", "timeline-title").Body(
 		el("h3").ID("timeline-title").Class("timeline-title").Text(txtTimeline.In(l)),
 		el("ol").Class("events").Body(items...),
-	)
+	))
 }

@@ -6,11 +6,6 @@ import (
 	"github.com/jiangsu-map/jsmap/data"
 )
 
-var (
-	txtUpdate       = data.Text{Zh: "地图有新版本。", En: "A new version of the map is available."}
-	txtUpdateReload = data.Text{Zh: "刷新", En: "Reload"}
-)
-
 // UpdateNotice tells the reader that a new deployment has been downloaded
 // and offers to reload into it. It floats over the page's corner, so its
 // arrival moves nothing.

@@ -584,6 +584,11 @@ func TestValidateBroken(t *testing.T) {
 			want:   []string{`city "wuxi"`, "initiative 1: Title.En has leading or trailing whitespace"},
 		},
 		{
+			name:   "summary with a line break",
+			mutate: func(t *testing.T, cs []City) { initiative(t, cs, "nantong", 1).Summary.Zh += "\n第二行" },
+			want:   []string{`city "nantong"`, "initiative 1: Summary.Zh contains a line break"},
+		},
+		{
 			name:   "empty English name",
 			mutate: func(t *testing.T, cs []City) { city(t, cs, "lianyungang").Name.En = "" },
 			want:   []string{`city "lianyungang"`, "Name.En is empty"},

@@ -235,6 +235,10 @@ func checkText(where, field string, t Text) []error {
 			// Typographic quotes read better, and the text lands in HTML
 			// attributes (descriptions, labels) that go-app cannot escape.
 			errs = append(errs, fmt.Errorf("%s: %s contains an ASCII \", < or >; use “ ” or ‘ ’", where, name))
+		case strings.ContainsAny(s, "\r\n"):
+			// The components drop go-app's newlines from their markup
+			// (components/static.go): a line break in the text would go too.
+			errs = append(errs, fmt.Errorf("%s: %s contains a line break", where, name))
 		}
 	}
 	return errs
