@@ -13,7 +13,7 @@ import (
 // Each pattern must be found exactly once, so a go-app upgrade that changes
 // the script stops the build instead of silently dropping a fix. The
 // patches are part of the build version (pwa.go).
-var appJSPatches = []struct{ why, old, new string }{
+var appJSPatches = []patch{
 	{
 		why: "inside an iframe (embeds, WordPress's sandbox) register no service worker: an opaque origin cannot, and a news page is not where the app installs",
 		old: "\ngoappInitServiceWorker();\n",
@@ -81,19 +81,73 @@ function jsmapAfterFirstPaint(fn) {
 	},
 }
 
-// patchAppJS applies appJSPatches to OUT/app.js.
-func patchAppJS(out string) error {
-	f := filepath.Join(out, "app.js")
-	b, err := os.ReadFile(f)
-	if err != nil {
-		return err
-	}
-	js := string(b)
-	for _, p := range appJSPatches {
-		if n := strings.Count(js, p.old); n != 1 {
-			return fmt.Errorf("app.js: found %d copies of %q, want 1 (go-app changed?); needed so that %s", n, p.old, p.why)
+// wasmExecPatches adjust Go's wasm_exec.js, which go-app serves.
+var wasmExecPatches = []patch{
+	{
+		why: "a click paints in the next frame: go-app applies a component update only at its next frame tick, a Go timer it re-arms 8.3 ms ahead when an event arrives, so every click waited 8.3 ms doing nothing (there is no public call to flush at once, and go-app's Go code stays as it is). When Go, while handling a call from JavaScript (an event), asks to be woken within 10 ms, the wait is skipped: Go's monotonic clock is moved on by the delay and it is woken in a task of its own right away, so the update renders before the browser paints. Time only ever runs forward for Go; timers of other kinds and of other moments are untouched",
+		old: "setInt64(sp + 8, (timeOrigin + performance.now()) * 1000000);",
+		new: "setInt64(sp + 8, (timeOrigin + performance.now() + this._jsmapSkipped) * 1000000);",
+	},
+	{
+		why: "(the same) wake Go at once after an event",
+		old: "\t\t\t\t\t\t\tgetInt64(sp + 8),\n\t\t\t\t\t\t));",
+		new: "\t\t\t\t\t\t\tthis._jsmapSkip(getInt64(sp + 8)),\n\t\t\t\t\t\t));",
+	},
+	{
+		why: "(the same) know when Go handles an event",
+		old: "\t\t\t\tgo._pendingEvent = event;\n\t\t\t\tgo._resume();\n",
+		new: "\t\t\t\tgo._pendingEvent = event;\n\t\t\t\tgo._jsmapInEvent++;\n\t\t\t\ttry {\n\t\t\t\t\tgo._resume();\n\t\t\t\t} finally {\n\t\t\t\t\tgo._jsmapInEvent--;\n\t\t\t\t}\n",
+	},
+	{
+		why: "(the same) the skip itself",
+		old: "\t\t_resume() {\n",
+		new: "\t\t_jsmapSkip(delay) {\n" +
+			"\t\t\tif (this._jsmapInEvent > 0 && delay > 0 && delay < 10) {\n" +
+			"\t\t\t\tthis._jsmapSkipped += delay;\n" +
+			"\t\t\t\treturn 0;\n" +
+			"\t\t\t}\n" +
+			"\t\t\treturn delay;\n" +
+			"\t\t}\n\n" +
+			"\t\t_resume() {\n",
+	},
+	{
+		why: "(the same) counters start at zero",
+		old: "\t\t\tthis._nextCallbackTimeoutID = 1;\n",
+		new: "\t\t\tthis._nextCallbackTimeoutID = 1;\n\t\t\tthis._jsmapSkipped = 0;\n\t\t\tthis._jsmapInEvent = 0;\n",
+	},
+}
+
+// patch replaces old, which must be found exactly once, with new.
+type patch struct{ why, old, new string }
+
+// scriptPatches are the patches of go-app's scripts, by file name under
+// the output directory. They are part of the build version (pwa.go).
+var scriptPatches = []struct {
+	file    string
+	patches []patch
+}{
+	{"app.js", appJSPatches},
+	{"wasm_exec.js", wasmExecPatches},
+}
+
+// patchScripts applies scriptPatches to the files in out.
+func patchScripts(out string) error {
+	for _, sp := range scriptPatches {
+		f := filepath.Join(out, sp.file)
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return err
 		}
-		js = strings.Replace(js, p.old, p.new, 1)
+		js := string(b)
+		for _, p := range sp.patches {
+			if n := strings.Count(js, p.old); n != 1 {
+				return fmt.Errorf("%s: found %d copies of %q, want 1 (go-app or Go changed?); needed so that %s", sp.file, n, p.old, p.why)
+			}
+			js = strings.Replace(js, p.old, p.new, 1)
+		}
+		if err := os.WriteFile(f, []byte(js), 0o644); err != nil {
+			return err
+		}
 	}
-	return os.WriteFile(f, []byte(js), 0o644)
+	return nil
 }

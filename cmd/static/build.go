@@ -82,7 +82,7 @@ func build(cfg config, log io.Writer) error {
 	if err := writeManifests(cfg.Out, base); err != nil {
 		return err
 	}
-	if err := patchAppJS(cfg.Out); err != nil {
+	if err := patchScripts(cfg.Out); err != nil {
 		return err
 	}
 	if err := writeOEmbed(cfg.Out, pages, base, cfg.Origin); err != nil {

@@ -52,8 +52,10 @@ func buildVersion(base, webHash string) (string, error) {
 		body := strings.ReplaceAll(rec.Body.String(), placeholder, "")
 		fmt.Fprintf(sum, "%s\x00%d\x00%s", p, len(body), body)
 	}
-	for _, p := range appJSPatches {
-		fmt.Fprintf(sum, "patch\x00%s\x00%s\x00", p.old, p.new)
+	for _, sp := range scriptPatches {
+		for _, p := range sp.patches {
+			fmt.Fprintf(sum, "patch\x00%s\x00%s\x00%s\x00", sp.file, p.old, p.new)
+		}
 	}
 	for _, l := range data.Langs {
 		fmt.Fprintf(sum, "manifest\x00%s\x00", app.Manifest(l, base))
