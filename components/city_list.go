@@ -46,10 +46,12 @@ func (cl *CityList) Render() goapp.UI {
 			el("ul").Class("city-list").Body(items...),
 		))
 	}
-	return static(el("nav").
+	// Element by element, not static: a click changes two links'
+	// aria-current, which go-app then updates in place.
+	return el("nav").
 		Class("cities").
 		Aria("labelledby", "cities-title").
 		Body(append([]goapp.UI{
 			el("h2").ID("cities-title").Class("cities-title").Text(txtAllCities.In(l)),
-		}, sections...)...))
+		}, sections...)...)
 }

@@ -33,9 +33,11 @@ func (s *LangSwitch) Render() goapp.UI {
 		}
 		items = append(items, el("li").Body(a))
 	}
-	return static(el("nav").Class("lang-switch").Aria("label", txtLanguage.In(s.Nav.Lang)).Body(
+	// Element by element, not static: opening a city changes both links,
+	// which go-app then updates in place.
+	return el("nav").Class("lang-switch").Aria("label", txtLanguage.In(s.Nav.Lang)).Body(
 		el("ul").Body(items...),
-	))
+	)
 }
 
 // target is this page in language l: the same city, or the same comparison.

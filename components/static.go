@@ -3,6 +3,7 @@ package components
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -29,6 +30,26 @@ import (
 func static(ui goapp.UI) goapp.UI {
 	return goapp.Raw(canonicalHTML(goapp.HTMLString(ui)))
 }
+
+// staticByKey is static for a subtree that depends on nothing but key (say,
+// the language): its markup is built once per key, and a later render of
+// the same key hands go-app the very same string, which it compares in no
+// time. Parts that re-render with every click but never change (the
+// masthead's text) cost nothing then. The site's base path is part of
+// every key, as links carry it.
+func staticByKey(key string, build func() goapp.UI) goapp.UI {
+	key = RootPrefix() + "\x00" + key
+	if m, ok := staticMarkup.Load(key); ok {
+		return goapp.Raw(m.(string))
+	}
+	m := canonicalHTML(goapp.HTMLString(build()))
+	staticMarkup.Store(key, m)
+	return goapp.Raw(m)
+}
+
+// staticMarkup holds staticByKey's markup by key. Prerendering may render
+// pages concurrently.
+var staticMarkup sync.Map
 
 // canonicalHTML sorts the attributes of every start tag of go-app's markup
 // m by name and drops its newlines. In go-app's markup every '<' starts a

@@ -36,8 +36,10 @@ func (tc *ThemeChips) Render() goapp.UI {
 	for _, th := range data.Themes() {
 		items = append(items, chip(string(th.ID), th.Name.In(l)))
 	}
-	return static(el("nav").Class("theme-chips").Aria("labelledby", "theme-chips-title").Body(
-		el("h2").ID("theme-chips-title").Class("theme-chips-title").Text(txtThemeChips.In(l)),
+	// Element by element, not static: opening a city changes every
+	// chip's link, which go-app then updates in place.
+	return el("nav").Class("theme-chips").Aria("labelledby", "theme-chips-title").Body(
+		static(el("h2").ID("theme-chips-title").Class("theme-chips-title").Text(txtThemeChips.In(l))),
 		el("ul").Class("chips").Body(items...),
-	))
+	)
 }
