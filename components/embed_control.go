@@ -11,7 +11,11 @@ import (
 const embedMinHeight = 640
 
 // EmbedControl shows the code that embeds the current city (or the
-// overview) in the current language, and copies it to the clipboard.
+// overview) in the current language, and a button that copies it to the
+// clipboard. web/page.js does the copying, so that the button works from
+// the first moment, before and without the WebAssembly: the button names
+// the code's element (data-copy) and carries the confirmations (data-done,
+// data-failed) that page.js writes into the status line.
 type EmbedControl struct {
 	goapp.Compo
 
@@ -19,9 +23,9 @@ type EmbedControl struct {
 	City string
 
 	// origin is the page's own origin, known once mounted in the browser;
-	// the prerendered code has none (a site-relative snippet).
+	// the prerendered code has none (a site-relative snippet, which
+	// web/page.js completes until the app runs).
 	origin string
-	status string
 }
 
 var _ goapp.Mounter = (*EmbedControl)(nil)
@@ -50,33 +54,12 @@ func (e *EmbedControl) snippet() string {
 	return Snippet(e.origin, RootPrefix(), e.Lang, e.City)
 }
 
-func (e *EmbedControl) copy(ctx goapp.Context, ev goapp.Event) {
-	l := e.Lang
-	s := e.snippet()
-	done := func(msg string) {
-		ctx.Dispatch(func(ctx goapp.Context) { e.status = msg })
-	}
-	clip := goapp.Window().Get("navigator").Get("clipboard")
-	if !clip.Truthy() {
-		done(txtCopyFailed.In(l))
-		return
-	}
-	var ok, fail goapp.Func
-	release := func() {
-		ok.Release()
-		fail.Release()
-	}
-	ok = goapp.FuncOf(func(goapp.Value, []goapp.Value) any { release(); done(txtCopied.In(l)); return nil })
-	fail = goapp.FuncOf(func(goapp.Value, []goapp.Value) any { release(); done(txtCopyFailed.In(l)); return nil })
-	clip.Call("writeText", s).Call("then", ok, fail)
-}
-
 // Render draws a disclosure with the code and a copy button.
 func (e *EmbedControl) Render() goapp.UI {
 	l := e.Lang
 	return el("details").Class("embed-control").Body(
-		el("summary").Text(txtEmbed.In(l)),
-		el("p").Text(txtEmbedHelp.In(l)),
+		staticByKey("embed-summary:"+string(l), func() goapp.UI { return el("summary").Text(txtEmbed.In(l)) }),
+		staticByKey("embed-help:"+string(l), func() goapp.UI { return el("p").Text(txtEmbedHelp.In(l)) }),
 		el("textarea").
 			ID("embed-snippet").
 			Class("embed-snippet").
@@ -86,9 +69,17 @@ func (e *EmbedControl) Render() goapp.UI {
 			// Text as content, not the value attribute: go-app cannot
 			// escape quotes in attributes.
 			Body(goapp.Text(e.snippet())),
-		el("p").Class("embed-actions").Body(
-			el("button").Class("button embed-copy").Attr("type", "button").OnClick(e.copy).Text(txtCopy.In(l)),
-			el("span").Class("embed-status").Attr("role", "status").Text(e.status),
-		),
+		staticByKey("embed-actions:"+string(l), func() goapp.UI {
+			return el("p").Class("embed-actions").Body(
+				el("button").
+					Class("button embed-copy").
+					Attr("type", "button").
+					DataSet("copy", "embed-snippet").
+					DataSet("done", txtCopied.In(l)).
+					DataSet("failed", txtCopyFailed.In(l)).
+					Text(txtCopy.In(l)),
+				el("span").Class("embed-status").Attr("role", "status"),
+			)
+		}),
 	)
 }

@@ -8,47 +8,27 @@ import (
 
 // ShareButton shares the current page: with the Web Share API where the
 // browser has it, otherwise by copying the link, with a visible
-// confirmation.
+// confirmation. web/page.js does the sharing, so that the button works
+// from the first moment, before and without the WebAssembly: the button
+// carries the title to share (data-share) and the confirmations
+// (data-done, data-failed) that page.js writes into the status line.
 type ShareButton struct {
 	goapp.Compo
 
 	Lang  data.Lang
 	Title string
-
-	status string
 }
 
-func (b *ShareButton) share(ctx goapp.Context, e goapp.Event) {
-	l := b.Lang
-	w := goapp.Window()
-	u := w.Get("location").Get("href").String()
-	done := func(msg string) { ctx.Dispatch(func(ctx goapp.Context) { b.status = msg }) }
-	nav := w.Get("navigator")
-	var ok, fail goapp.Func
-	release := func() {
-		ok.Release()
-		fail.Release()
-	}
-	if nav.Get("share").Truthy() {
-		ok = goapp.FuncOf(func(goapp.Value, []goapp.Value) any { release(); return nil })
-		fail = goapp.FuncOf(func(goapp.Value, []goapp.Value) any { release(); return nil }) // cancelled
-		nav.Call("share", map[string]any{"title": b.Title, "url": u}).Call("then", ok, fail)
-		return
-	}
-	clip := nav.Get("clipboard")
-	if !clip.Truthy() {
-		done(txtShareFailed.In(l))
-		return
-	}
-	ok = goapp.FuncOf(func(goapp.Value, []goapp.Value) any { release(); done(txtLinkCopied.In(l)); return nil })
-	fail = goapp.FuncOf(func(goapp.Value, []goapp.Value) any { release(); done(txtShareFailed.In(l)); return nil })
-	clip.Call("writeText", u).Call("then", ok, fail)
-}
-
-// Render draws the button and its confirmation.
+// Render draws the button and its status line.
 func (b *ShareButton) Render() goapp.UI {
-	return el("div").Class("share").Body(
-		el("button").Class("share-button").Attr("type", "button").OnClick(b.share).Text(txtShare.In(b.Lang)),
-		el("span").Class("share-status").Attr("role", "status").Text(b.status),
-	)
+	return static(el("div").Class("share").Body(
+		el("button").
+			Class("share-button").
+			Attr("type", "button").
+			DataSet("share", b.Title).
+			DataSet("done", txtLinkCopied.In(b.Lang)).
+			DataSet("failed", txtShareFailed.In(b.Lang)).
+			Text(txtShare.In(b.Lang)),
+		el("span").Class("share-status").Attr("role", "status"),
+	))
 }

@@ -155,17 +155,81 @@
       setTimeout(resolve, 2000);
     });
   };
+  // The WebAssembly app (go-app's app.js, cmd/static/appjs.go) starts
+  // when the reader needs it or the browser is idle: the prerendered page
+  // already opens every city in place (below), and Go's start-up holds
+  // the main thread for a while, which on a phone is long enough to delay
+  // a tap. It starts at once on a page that cannot do without it (the
+  // offline stand-in, above) and when everything is local already (a
+  // service worker controls the page: a repeat visit, the installed app);
+  // otherwise at the reader's first press of a pointer or a key (after
+  // the city it opens is open), or once the page has loaded and the
+  // browser has been idle for IDLE_START ms. jsmapStart starts it now.
+  var IDLE_START = 3000;
+  var whenStarted = [], started = false;
+  function start() {
+    if (started) return;
+    started = true;
+    ["pointerdown", "keydown", "touchstart"].forEach(function (t) {
+      window.removeEventListener(t, onInput, true);
+    });
+    whenStarted.splice(0).forEach(function (fn) { fn(); });
+  }
+  function onInput() {
+    // The click that follows opens its city first (jsmapOpened).
+    setTimeout(start, 0);
+  }
+  window.jsmapStart = start;
+  window.jsmapWhenNeeded = function (fn) {
+    if (started) fn();
+    else whenStarted.push(fn);
+  };
+  var controlled = false;
+  try {
+    controlled = !!(navigator.serviceWorker && navigator.serviceWorker.controller);
+  } catch (e) {
+    // A sandboxed frame without allow-same-origin (WordPress) may not
+    // even look.
+  }
+  if (shell || document.visibilityState === "hidden" || controlled) {
+    start();
+  } else {
+    ["pointerdown", "keydown", "touchstart"].forEach(function (t) {
+      window.addEventListener(t, onInput, { capture: true, passive: true });
+    });
+    var idle = window.requestIdleCallback || function (fn) { setTimeout(fn, 0); };
+    var onLoad = function () {
+      setTimeout(function () { idle(start, { timeout: IDLE_START }); }, IDLE_START);
+    };
+    if (document.readyState === "complete") onLoad();
+    else window.addEventListener("load", onLoad);
+  }
+
+  // The reader's latest choice wins: each opening gets a number, and only
+  // the latest one may change the page, so a quick second click, or back,
+  // is never overtaken by a page that arrives late. pending is the page
+  // being opened.
+  var latest = 0, pending = null;
   function swap(href, push) {
+    var n = ++latest;
+    pending = href;
     opening++;
     var done = function () {
+      if (n === latest) pending = null;
       if (--opening === 0) waiting.splice(0).forEach(function (resolve) { resolve(); });
     };
-    var opened = open(href, push);
+    var opened = open(href, push, n);
     opened.then(done, done);
-    return opened;
+    return opened.catch(function (err) {
+      if (n !== latest) return;
+      // Fall back on the browser.
+      if (push) location.href = href;
+      else location.reload();
+    });
   }
-  function open(href, push) {
+  function open(href, push, n) {
     return load(href).then(function (text) {
+      if (n !== latest) return;
       if (!early()) {
         // The app took over meanwhile: it opens the page instead.
         if (push && typeof window.goappNav === "function") window.goappNav(href);
@@ -180,6 +244,7 @@
       var d = doc.querySelector("meta[name=description]"), d0 = document.querySelector("meta[name=description]");
       if (d && d0) d0.setAttribute("content", d.getAttribute("content"));
       if (push) history.pushState(null, "", href);
+      completeSnippet();
     });
   }
   // The link a press or click would follow in place, or null.
@@ -188,14 +253,14 @@
     var a = e.target && e.target.closest && e.target.closest("a[href]");
     if (!a || a.getAttribute("target") || a.hasAttribute("download") || !a.closest("#page")) return null;
     var url = new URL(a.getAttribute("href"), location.href);
-    if (url.origin !== location.origin || /\.[a-z0-9]+$/i.test(url.pathname) || url.href === location.href) return null;
+    if (url.origin !== location.origin || /\.[a-z0-9]+$/i.test(url.pathname)) return null;
     return url.href;
   }
   // A pointer over a link, or pressing it, fetches its page ahead of the
   // click.
   function ahead(e) {
     var href = target(e);
-    if (href) load(href);
+    if (href && href !== location.href) load(href);
   }
   document.addEventListener("mouseover", ahead, true);
   document.addEventListener("pointerdown", ahead, true);
@@ -203,13 +268,64 @@
     var href = target(e);
     if (!href) return;
     e.preventDefault();
-    swap(href, true).catch(function () { location.href = href; });
+    // A second click on the page being opened (a double click, an
+    // impatient reader) changes nothing.
+    if (href === pending) return;
+    if (href === location.href) {
+      // The page already open: nothing to load, and a page being opened
+      // for an earlier click is dropped, as the reader came back here.
+      if (pending) {
+        latest++;
+        pending = null;
+      }
+      return;
+    }
+    swap(href, true);
   });
   window.addEventListener("popstate", function () {
-    if (early()) swap(location.href, false).catch(function () { location.reload(); });
+    if (early()) swap(location.href, false);
   });
 
+  // The share and copy buttons (components/share_button.go,
+  // embed_control.go) work from the first moment, with or without the
+  // WebAssembly: the button says what to share or copy, and the
+  // confirmation to show in its status line.
+  document.addEventListener("click", function (e) {
+    var b = e.target && e.target.closest && e.target.closest("button[data-share], button[data-copy]");
+    if (!b) return;
+    var status = b.parentNode.querySelector("[role=status]");
+    var say = function (name) {
+      if (status) status.textContent = b.getAttribute(name) || "";
+    };
+    var text;
+    if (b.hasAttribute("data-share")) {
+      if (navigator.share) {
+        navigator.share({ title: b.getAttribute("data-share"), url: location.href }).catch(function () {});
+        return;
+      }
+      text = location.href;
+    } else {
+      var src = document.getElementById(b.getAttribute("data-copy"));
+      text = src ? src.value : "";
+    }
+    if (!navigator.clipboard || !text) {
+      say("data-failed");
+      return;
+    }
+    navigator.clipboard.writeText(text).then(function () { say("data-done"); }, function () { say("data-failed"); });
+  });
+  // The prerendered embed code is site-relative (the build does not know
+  // where the site will be served): until the app writes its own, make it
+  // absolute, as a host page needs it.
+  function completeSnippet() {
+    var ta = document.getElementById("embed-snippet");
+    if (ta && !html.hasAttribute("data-app")) {
+      ta.textContent = ta.textContent.replace(/(src=")\/(?!\/)/g, "$1" + location.origin + "/");
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    completeSnippet();
     // The credit line opens the full app in a new tab: keep go-app from
     // routing the click inside the frame.
     document.addEventListener("click", function (e) {

@@ -15,9 +15,9 @@ import (
 // patches are part of the build version (pwa.go).
 var appJSPatches = []patch{
 	{
-		why: "inside an iframe (embeds, WordPress's sandbox) register no service worker: an opaque origin cannot, and a news page is not where the app installs",
+		why: "inside an iframe (embeds, WordPress's sandbox) register no service worker: an opaque origin cannot, and a news page is not where the app installs; elsewhere it registers with the WebAssembly's start (web/page.js: when the reader needs it or the browser is idle), so that its downloads do not compete with the reader's first city",
 		old: "\ngoappInitServiceWorker();\n",
-		new: "\nif (window.self === window.top) goappInitServiceWorker();\n",
+		new: "\nif (window.self === window.top) jsmapWhenAppNeeded(goappInitServiceWorker);\n",
 	},
 	{
 		why: "static=1 keeps the prerendered page, like go-app's own wasm=false",
@@ -55,10 +55,15 @@ function goappCanLoadWebAssembly() {
 		new: "      fetch(",
 	},
 	{
-		why: "the prerendered page paints first: the WebAssembly's download and compilation start after the first frame has been painted, instead of competing with it for the network and the main thread (a hidden page starts at once, as it paints no frame)",
+		why: "the WebAssembly starts when the reader needs it or the browser is idle (web/page.js decides: the prerendered page serves the reader until then), and never before the first frame has been painted (a hidden page starts at once, as it paints no frame)",
 		old: "\ngoappInitWebAssembly();\n",
 		new: `
-jsmapAfterFirstPaint(goappInitWebAssembly);
+jsmapWhenAppNeeded(() => jsmapAfterFirstPaint(goappInitWebAssembly));
+
+function jsmapWhenAppNeeded(fn) {
+  if (typeof window.jsmapWhenNeeded === "function") window.jsmapWhenNeeded(fn);
+  else fn();
+}
 
 function jsmapAfterFirstPaint(fn) {
   if (document.visibilityState === "hidden" || !window.requestAnimationFrame) {
