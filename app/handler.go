@@ -8,13 +8,14 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"github.com/jiangsu-map/jsmap/app/palette"
 	"github.com/jiangsu-map/jsmap/components"
 )
 
-// Colours shared by the manifest, the browser chrome and web/app.css.
-const (
-	ThemeColor      = "#0f4c5c"
-	BackgroundColor = "#f7f5f0"
+// The manifest's and the browser chrome's colours, from the palette.
+var (
+	ThemeColor, _      = palette.Light("accent")
+	BackgroundColor, _ = palette.Light("bg")
 )
 
 // Handler returns the go-app Handler settings for the site published under

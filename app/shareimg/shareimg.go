@@ -26,6 +26,7 @@ import (
 
 	"golang.org/x/image/vector"
 
+	"github.com/jiangsu-map/jsmap/app/palette"
 	"github.com/jiangsu-map/jsmap/data"
 )
 
@@ -58,22 +59,23 @@ const (
 	fade = 0.45 // how far unselected cities blend into the background
 )
 
-// Colours, from web/app.css (light theme).
+// Colours, from the palette's light theme (the stylesheet's), and the
+// one the image alone has: the map's shadow.
 var (
-	colBg        = rgb(0xf7f5f0)
-	colBand      = rgb(0x0f4c5c)
-	colStripe    = rgb(0xf2b134)
+	colBg        = palette.RGB("bg")
+	colBand      = palette.RGB("accent")
+	colStripe    = palette.RGB("aspiring")
 	colShadow    = rgb(0xe4e0d6)
-	colSelected  = rgb(0xc0392b)
-	colWhite     = rgb(0xffffff)
-	colTrillion  = rgb(0x0f4c5c)
-	colTrilDot   = rgb(0x7fb7c4)
-	colTrilLine  = rgb(0xffffff)
-	colAspiring  = rgb(0xf2b134)
-	colAspHatch  = rgb(0x8a5a00)
-	colAspLine   = rgb(0x5c3d00)
-	colUncovered = rgb(0xe6e2d9)
-	colUncLine   = rgb(0x5c5650)
+	colSelected  = palette.RGB("selected")
+	colWhite     = palette.RGB("card")
+	colTrillion  = palette.RGB("trillion")
+	colTrilDot   = palette.RGB("trillion-dot")
+	colTrilLine  = palette.RGB("stroke-trillion")
+	colAspiring  = palette.RGB("aspiring")
+	colAspHatch  = palette.RGB("aspiring-line")
+	colAspLine   = palette.RGB("stroke-aspiring")
+	colUncovered = palette.RGB("uncovered")
+	colUncLine   = palette.RGB("stroke-uncovered")
 )
 
 func rgb(v uint32) color.RGBA {

@@ -17,6 +17,7 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"github.com/jiangsu-map/jsmap/app"
+	"github.com/jiangsu-map/jsmap/app/palette"
 	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/data"
 )
@@ -49,6 +50,9 @@ func build(cfg config, log io.Writer) error {
 	}
 	if err := copyDir(cfg.Web, filepath.Join(cfg.Out, "web")); err != nil {
 		return fmt.Errorf("copying %s: %w", cfg.Web, err)
+	}
+	if err := writePalette(filepath.Join(cfg.Out, "web", "app.css")); err != nil {
+		return err
 	}
 	if err := copyFile(cfg.Wasm, filepath.Join(cfg.Out, "web", "app.wasm")); err != nil {
 		return fmt.Errorf("copying the wasm (build it first with make wasm): %w", err)
@@ -289,6 +293,19 @@ func copyDir(src, dst string) error {
 		}
 		return copyFile(p, filepath.Join(dst, rel))
 	})
+}
+
+// writePalette writes the colours of app/palette into the stylesheet css
+// in place of its palette.Marker line.
+func writePalette(css string) error {
+	b, err := os.ReadFile(css)
+	if err != nil {
+		return err
+	}
+	if n := strings.Count(string(b), palette.Marker); n != 1 {
+		return fmt.Errorf("%s: found %d palette markers %q, want 1", css, n, palette.Marker)
+	}
+	return os.WriteFile(css, []byte(strings.Replace(string(b), palette.Marker, strings.TrimSuffix(palette.CSS(), "\n"), 1)), 0o644)
 }
 
 func copyFile(src, dst string) error {

@@ -12,6 +12,7 @@ import (
 
 func main() {
 	app.Routes()
+	app.YieldToBrowser()
 	// From here on go-app owns the page: web/page.js stops opening cities
 	// in place and hands a pending one to the app (data-app becomes
 	// "ready" once the app has rendered).

@@ -1,0 +1,164 @@
+package components
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/jiangsu-map/jsmap/app/route"
+	"github.com/jiangsu-map/jsmap/data"
+)
+
+func TestCompareView(t *testing.T) {
+	tests := []struct {
+		nav     route.State
+		heading string
+		link    string // the first Suzhou link
+	}{
+		{route.State{Lang: data.Zh, Compare: true}, "万亿之城与冲刺者对比", "/city/suzhou"},
+		{route.State{Lang: data.En, Compare: true, Dark: route.DarkOn}, "Trillion-yuan cities and the aspirants, side by side", "/en/city/suzhou?dark=true"},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.nav.Lang), func(t *testing.T) {
+			root := render(t, &CompareView{Nav: tc.nav})
+			if got := one(t, root, "heading", byAttr("id", PanelHeadingID)).text(); got != tc.heading {
+				t.Errorf("heading = %q, want %q", got, tc.heading)
+			}
+			cards := root.findAll(byClass("compare-card"))
+			var trillion, aspiring []string
+			for _, c := range data.Cities() {
+				switch c.Status {
+				case data.Trillion:
+					trillion = append(trillion, c.ID)
+				case data.Aspiring:
+					aspiring = append(aspiring, c.ID)
+				}
+			}
+			if len(cards) != len(trillion)+len(aspiring) {
+				t.Fatalf("%d city cards, want %d", len(cards), len(trillion)+len(aspiring))
+			}
+			for col, want := range map[string][]string{"compare-col--trillion": trillion, "compare-col--aspiring": aspiring} {
+				var got []string
+				for _, c := range one(t, root, col, byClass(col)).findAll(byClass("compare-card")) {
+					got = append(got, c.Attrs["data-compare-city"])
+				}
+				if strings.Join(got, " ") != strings.Join(want, " ") {
+					t.Errorf("%s holds %v, want %v", col, got, want)
+				}
+			}
+			suzhou := one(t, root, "Suzhou's card", byAttr("data-compare-city", "suzhou"))
+			if got := suzhou.findAll(byTag("a"))[0].Attrs["href"]; got != tc.link {
+				t.Errorf("Suzhou's link = %q, want %q (the page's options kept)", got, tc.link)
+			}
+			c, _ := data.CityByID("suzhou")
+			if got, want := len(one(t, suzhou, "initiatives", byClass("compare-initiatives")).findAll(byTag("li"))), len(c.Initiatives); got != want {
+				t.Errorf("Suzhou's card lists %d initiatives, want %d", got, want)
+			}
+		})
+	}
+}
+
+func TestThemeChips(t *testing.T) {
+	tests := []struct {
+		name    string
+		nav     route.State
+		current string // the chip marked current
+		hrefs   map[string]string
+	}{
+		{
+			name:    "no theme, a city open",
+			nav:     route.State{Lang: data.Zh, City: "wuxi"},
+			current: "",
+			hrefs:   map[string]string{"": "/city/wuxi", "green": "/city/wuxi?theme=green"},
+		},
+		{
+			name:    "a theme chosen, English overview",
+			nav:     route.State{Lang: data.En, Theme: "green"},
+			current: "green",
+			hrefs:   map[string]string{"": "/en/", "green": "/en/?theme=green", "computing": "/en/?theme=computing"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root := render(t, &ThemeChips{Nav: tc.nav})
+			chips := root.findAll(byClass("chip"))
+			if want := len(data.Themes()) + 1; len(chips) != want {
+				t.Fatalf("%d chips, want %d (all, and one per theme)", len(chips), want)
+			}
+			for _, c := range chips {
+				id := c.Attrs["data-theme"]
+				if id == "true" {
+					id = "" // the "all" chip: go-app prints data-theme="" bare
+				}
+				cur, marked := c.attr("aria-current")
+				if id == tc.current && (!marked || cur != "true") {
+					t.Errorf("chip %q: aria-current %q (present %v), want \"true\"", id, cur, marked)
+				}
+				if id != tc.current && marked {
+					t.Errorf("chip %q is marked current, want only %q", id, tc.current)
+				}
+				if want, ok := tc.hrefs[id]; ok && c.Attrs["href"] != want {
+					t.Errorf("chip %q links to %q, want %q", id, c.Attrs["href"], want)
+				}
+			}
+		})
+	}
+}
+
+func TestUpdateNotice(t *testing.T) {
+	tests := []struct {
+		available bool
+		lang      data.Lang
+		text      string
+	}{
+		{false, data.Zh, ""},
+		{true, data.Zh, "地图有新版本。 刷新"},
+		{true, data.En, "A new version of the map is available. Reload"},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.lang)+map[bool]string{true: "-available", false: "-none"}[tc.available], func(t *testing.T) {
+			root := render(t, &UpdateNotice{Lang: tc.lang, available: tc.available})
+			if got := root.Attrs["role"]; got != "status" {
+				t.Errorf("role = %q, want status (a live region from the start, so the notice is announced)", got)
+			}
+			visible := strings.Contains(root.Attrs["class"], "is-visible")
+			if visible != tc.available {
+				t.Errorf("class %q: visible %v, want %v", root.Attrs["class"], visible, tc.available)
+			}
+			if got := strings.Join(strings.Fields(root.text()), " "); got != tc.text {
+				t.Errorf("text = %q, want %q", got, tc.text)
+			}
+			if buttons := root.findAll(byTag("button")); len(buttons) != map[bool]int{true: 1, false: 0}[tc.available] {
+				t.Errorf("%d reload buttons, want one only when an update is available", len(buttons))
+			}
+		})
+	}
+}
+
+func TestEmbedCredit(t *testing.T) {
+	tests := []struct {
+		lang data.Lang
+		city string
+		href string
+		text string
+	}{
+		{data.Zh, "", "/", "在新标签页打开完整地图 ↗"},
+		{data.Zh, "nantong", "/city/nantong", "在新标签页打开完整地图 ↗"},
+		{data.En, "yancheng", "/en/city/yancheng", "Open the full map in a new tab ↗"},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.lang)+"/"+tc.city, func(t *testing.T) {
+			root := render(t, &EmbedCredit{Lang: tc.lang, City: tc.city})
+			a := one(t, root, "the full map's link", byClass("embed-open-link"))
+			if got := a.Attrs["href"]; got != tc.href {
+				t.Errorf("href = %q, want %q (the full site's page of the same city)", got, tc.href)
+			}
+			if a.Attrs["target"] != "_blank" || a.Attrs["rel"] != "noopener" {
+				t.Errorf("target %q rel %q, want a new tab with noopener", a.Attrs["target"], a.Attrs["rel"])
+			}
+			if got := a.text(); got != tc.text {
+				t.Errorf("text = %q, want %q", got, tc.text)
+			}
+			one(t, root, "source credit", byClass("source"))
+		})
+	}
+}
