@@ -38,7 +38,17 @@ func (r *run) open(path string) {
 	if err := r.b.Navigate(r.ctx, r.site+path); err != nil {
 		r.t.Fatalf("opening %s: %v", path, err)
 	}
+	r.startApp()
 	r.wait(`document.documentElement.getAttribute('data-app') === 'ready'`)
+}
+
+// startApp starts the WebAssembly app now, as a reader's first press of a
+// pointer or a key would (web/page.js's jsmapStart; left alone, a first
+// visit starts it once the browser has idled for a while, which
+// TestAppStartsWhenNeeded checks).
+func (r *run) startApp() {
+	r.t.Helper()
+	eval[any](r, `window.jsmapStart && window.jsmapStart(), 0`)
 }
 
 // wait polls the JavaScript condition js until it holds.

@@ -151,18 +151,24 @@ func TestChromiumClickWhileTheAppStarts(t *testing.T) {
 			`}); err != nil {
 				t.Fatal(err)
 			}
+			held := map[string]fetch.RequestID{}
 			next := func(what string) fetch.RequestID {
 				t.Helper()
-				select {
-				case ev := <-paused:
-					if !strings.HasSuffix(ev.Request.URL, what) {
-						t.Fatalf("held back %s, want %s", ev.Request.URL, what)
+				for {
+					if id, ok := held[what]; ok {
+						return id
 					}
-					return ev.RequestID
-				case <-tb.ctx.Done():
-					t.Fatalf("waiting for the request of %s: %v", what, tb.ctx.Err())
+					select {
+					case ev := <-paused:
+						for _, w := range []string{"/web/app.wasm", "/city/wuxi"} {
+							if strings.HasSuffix(ev.Request.URL, w) {
+								held[w] = ev.RequestID
+							}
+						}
+					case <-tb.ctx.Done():
+						t.Fatalf("waiting for the request of %s: %v", what, tb.ctx.Err())
+					}
 				}
-				return ""
 			}
 			release := func(id fetch.RequestID) {
 				t.Helper()
@@ -171,10 +177,12 @@ func TestChromiumClickWhileTheAppStarts(t *testing.T) {
 				}
 			}
 			tb.do(chromedp.Navigate(tb.site+"/"), chromedp.WaitReady(chromedp.CSS(`#panel`)))
-			wasm := next("/web/app.wasm")
 			tb.do(chromedp.Evaluate[chromedp.Void](`window.__noReload = true`))
-			tb.clickCity("wuxi") // web/page.js fetches /city/wuxi, held back
+			// web/page.js fetches /city/wuxi, and the press starts the
+			// app, which fetches the WebAssembly: both held back.
+			tb.clickCity("wuxi")
 			cityPage := next("/city/wuxi")
+			wasm := next("/web/app.wasm")
 			release(wasm)
 			if tc.pageFirst {
 				release(cityPage)
@@ -254,4 +262,192 @@ func TestChromiumClickBeforeTheAppStarts(t *testing.T) {
 	}
 	// The blocked wasm fails to load, as intended.
 	tb.allow("wasm")
+}
+
+// requestsOf counts the tab's requests for the URL u.
+func (tb *tab) requestsOf(u string) int {
+	n := 0
+	for _, r := range tb.c.Requests() {
+		if r == u {
+			n++
+		}
+	}
+	return n
+}
+
+// TestChromiumAppStartsWhenNeeded: on a first visit the WebAssembly is not
+// even requested until the reader presses a key or a pointer, or the
+// browser has idled after the load (web/page.js); either starts the app.
+func TestChromiumAppStartsWhenNeeded(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		input func(tb *tab)
+	}{
+		{"a key press", func(tb *tab) {
+			if _, err := chromedp.Call(tb.ctx, input.DispatchKeyEvent, input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: "Tab", Code: "Tab", WindowsVirtualKeyCode: 9}); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a pointer press", func(tb *tab) {
+			for _, typ := range []input.DispatchMouseEventType{input.DispatchMouseEventTypeMousePressed, input.DispatchMouseEventTypeMouseReleased} {
+				// On the page's background, away from every link.
+				if _, err := chromedp.Call(tb.ctx, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: typ, X: 2, Y: 2, Button: input.MouseButtonLeft, ClickCount: 1}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}},
+		{"an idle browser", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := newTab(t)
+			wasm := tb.site + "/web/app.wasm"
+			tb.do(chromedp.Navigate(tb.site+"/city/suzhou"), chromedp.WaitReady(chromedp.CSS(`#panel`)))
+			tb.poll("the load event", `document.readyState === 'complete'`)
+			if n := tb.requestsOf(wasm); n != 0 || eval[bool](tb.run, `document.documentElement.hasAttribute('data-app')`) {
+				t.Fatalf("at the load event: the WebAssembly was requested %d times, data-app %q; want neither before the reader needs it", n, eval[string](tb.run, `document.documentElement.getAttribute('data-app') || ''`))
+			}
+			if tc.input != nil {
+				tc.input(tb)
+			}
+			tb.poll("the app", `document.documentElement.getAttribute('data-app') === 'ready'`)
+			if n := tb.requestsOf(wasm); n != 1 {
+				t.Errorf("the WebAssembly was requested %d times, want once", n)
+			}
+			tb.waitPanel("suzhou")
+		})
+	}
+}
+
+// TestChromiumClicksBeforeTheAppStarts: an impatient reader's clicks before
+// the app has started, with the WebAssembly blocked so that web/page.js
+// handles them all: a second click on the city being opened, a click on
+// the city already open, back and forward. None reloads the page, loses
+// the reader's choice, or fetches a page twice.
+func TestChromiumClicksBeforeTheAppStarts(t *testing.T) {
+	t.Parallel()
+	tb := newTab(t)
+	tb.allow("wasm")
+	if _, err := chromedp.Call(tb.ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(tb.ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/web/app.wasm", Block: true}}}); err != nil {
+		t.Fatal(err)
+	}
+	paused := make(chan fetch.RequestID, 4)
+	if err := chromedp.Listen(tb.ctx, func(ev any) {
+		if ev, ok := ev.(*fetch.EventRequestPaused); ok {
+			paused <- ev.RequestID
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(tb.ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*/city/wuxi"}}}); err != nil {
+		t.Fatal(err)
+	}
+	tb.do(chromedp.Navigate(tb.site+"/"), chromedp.WaitReady(chromedp.CSS(`#panel`)))
+	tb.markPage()
+	history0 := eval[int](tb.run, `history.length`)
+
+	// Two clicks on Wuxi while its page is on its way.
+	tb.clickCity("wuxi")
+	var held fetch.RequestID
+	select {
+	case held = <-paused:
+	case <-tb.ctx.Done():
+		t.Fatal("Wuxi's page was not requested")
+	}
+	tb.clickCity("wuxi")
+	if _, err := chromedp.Call(tb.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: held}); err != nil {
+		t.Fatal(err)
+	}
+	tb.waitPanel("wuxi")
+	// A click on the open city, then one on another: the second's page
+	// shows only after the first click was handled (events in order).
+	tb.clickCity("wuxi")
+	tb.clickCity("suzhou")
+	tb.waitPanel("suzhou")
+	if n := tb.requestsOf(tb.site + "/city/wuxi"); n != 1 {
+		t.Errorf("Wuxi's page was requested %d times, want once", n)
+	}
+	if got := eval[int](tb.run, `history.length`) - history0; got != 2 {
+		t.Errorf("history grew by %d entries, want 2 (Wuxi, Suzhou: no entry for a second click)", got)
+	}
+	// Back and forward, still before the app.
+	for _, step := range []struct {
+		back bool
+		city string
+		path string
+	}{{true, "wuxi", "/city/wuxi"}, {true, "", "/"}, {false, "wuxi", "/city/wuxi"}} {
+		var err error
+		if step.back {
+			err = tb.b.Back(tb.ctx)
+		} else {
+			_, err = chromedp.Run(tb.ctx, chromedp.NavigateForward())
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if step.city == "" {
+			tb.do(chromedp.WaitReady(chromedp.CSS(`#panel.panel--overview`)))
+		} else {
+			tb.waitPanel(step.city)
+		}
+		if got := tb.path(); got != step.path {
+			t.Errorf("after back/forward: path %q, want %q", got, step.path)
+		}
+	}
+	tb.checkSamePage("clicks, back and forward before the app")
+	if eval[bool](tb.run, `document.documentElement.hasAttribute('data-app')`) {
+		t.Error("the app started although its WebAssembly was blocked: the test tested page.js only in part")
+	}
+}
+
+// TestChromiumBackWhileTheAppStarts: back pressed while the WebAssembly is
+// on its way: the page goes back in place, and the app, once started,
+// shows the page the reader went back to.
+func TestChromiumBackWhileTheAppStarts(t *testing.T) {
+	t.Parallel()
+	tb := newTab(t)
+	paused := make(chan fetch.RequestID, 4)
+	if err := chromedp.Listen(tb.ctx, func(ev any) {
+		if ev, ok := ev.(*fetch.EventRequestPaused); ok {
+			paused <- ev.RequestID
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(tb.ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*/web/app.wasm"}}}); err != nil {
+		t.Fatal(err)
+	}
+	tb.do(chromedp.Navigate(tb.site+"/en/"), chromedp.WaitReady(chromedp.CSS(`#panel`)))
+	tb.markPage()
+	tb.clickCity("yangzhou") // opens in place and starts the app
+	var wasm fetch.RequestID
+	select {
+	case wasm = <-paused:
+	case <-tb.ctx.Done():
+		t.Fatal("the press did not start the app")
+	}
+	tb.waitPanel("yangzhou")
+	if err := tb.b.Back(tb.ctx); err != nil {
+		t.Fatal(err)
+	}
+	tb.do(chromedp.WaitReady(chromedp.CSS(`#panel.panel--overview`)))
+	if _, err := chromedp.Call(tb.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: wasm}); err != nil {
+		t.Fatal(err)
+	}
+	tb.poll("the app", `document.documentElement.getAttribute('data-app') === 'ready'`)
+	tb.do(chromedp.WaitReady(chromedp.CSS(`#panel.panel--overview`)))
+	if got := tb.path(); got != "/en/" {
+		t.Errorf("path %q, want /en/", got)
+	}
+	tb.checkSamePage("back while the app starts")
+	// Forward now goes through the app.
+	if _, err := chromedp.Run(tb.ctx, chromedp.NavigateForward()); err != nil {
+		t.Fatal(err)
+	}
+	tb.waitPanel("yangzhou")
+	tb.checkSamePage("forward after the app started")
 }
