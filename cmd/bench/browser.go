@@ -130,6 +130,9 @@ type request struct {
 	fromSW, fromCache bool
 	finished, failed  bool
 	encodedDataLength float64
+	// received is what has come in so far of an unfinished request
+	// (bodies only, as Network.dataReceived counts them).
+	received float64
 }
 
 // traffic is the network log of one DevTools session.
@@ -162,6 +165,11 @@ func (tr traffic) responded(id, u string, fromSW, fromCache bool) {
 	r.fromCache = r.fromCache || fromCache
 }
 
+// receivedData records bytes of a request's body arriving.
+func (tr traffic) receivedData(id string, encoded float64) {
+	tr.get(id).received += encoded
+}
+
 // done records the end of a request and the bytes it took on the wire.
 func (tr traffic) done(id string, encoded float64, failed bool) {
 	r := tr.get(id)
@@ -188,6 +196,23 @@ func (tr traffic) totals() (requests int, bytes float64, inFlight int) {
 		bytes += r.encodedDataLength
 	}
 	return requests, bytes, inFlight
+}
+
+// bytesSoFar is the bytes on the wire so far of the requests that went to
+// the network: finished ones whole, unfinished ones as far as they came.
+func (tr traffic) bytesSoFar() float64 {
+	var b float64
+	for _, r := range tr {
+		if r.fromSW || r.fromCache || r.url == "" || !isHTTP(r.url) {
+			continue
+		}
+		if r.finished {
+			b += r.encodedDataLength
+		} else {
+			b += r.received
+		}
+	}
+	return b
 }
 
 func isHTTP(u string) bool {
@@ -300,6 +325,8 @@ func (t *tab) onEvent(ev any) {
 	case *network.EventResponseReceived:
 		r := ev.Response
 		t.page.responded(string(ev.RequestID), r.URL, r.FromServiceWorker, r.FromDiskCache || r.FromPrefetchCache)
+	case *network.EventDataReceived:
+		t.page.receivedData(string(ev.RequestID), float64(ev.EncodedDataLength))
 	case *network.EventLoadingFinished:
 		t.page.done(string(ev.RequestID), ev.EncodedDataLength, false)
 	case *network.EventLoadingFailed:
@@ -372,6 +399,8 @@ func (t *tab) workerMessage(session target.SessionID, raw string) {
 	case "Network.responseReceived":
 		r := m.Params.Response
 		t.workers.responded(id, r.URL, r.FromServiceWorker, r.FromDiskCache || r.FromPrefetchCache)
+	case "Network.dataReceived":
+		t.workers.receivedData(id, m.Params.EncodedDataLength)
 	case "Network.loadingFinished":
 		t.workers.done(id, m.Params.EncodedDataLength, false)
 	case "Network.loadingFailed":
@@ -432,6 +461,14 @@ func (t *tab) traffic() (page, workers [3]float64) {
 	n, b, f = t.workers.totals()
 	workers = [3]float64{float64(n), b, float64(f)}
 	return page, workers
+}
+
+// bytesSoFar is the bytes on the wire so far, of the page and of its
+// workers, requests in flight included as far as they came.
+func (t *tab) bytesSoFar() float64 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.page.bytesSoFar() + t.workers.bytesSoFar()
 }
 
 // resetTraffic forgets the requests so far.

@@ -63,6 +63,7 @@ const (
 	KeyFCP              = "fcp"
 	KeyClickable        = "clickable"
 	KeyUsable           = "usable"
+	KeyFirstCityBytes   = "firstCityBytes"
 	KeyReady            = "ready"
 	KeyCLS              = "cls"
 	KeyColdBytes        = "coldBytes"
@@ -106,6 +107,7 @@ var (
 		{KeyFCP, "first contentful paint", Millis},
 		{KeyClickable, "map clickable (13 regions hit-testable)", Millis},
 		{KeyUsable, "usable (click on a city → its panel shown)", Millis},
+		{KeyFirstCityBytes, "  bytes on the wire until that panel shows", Bytes},
 		{KeyReady, "WebAssembly ready (data-app=ready), cold", Millis},
 		{KeyCLS, "cumulative layout shift, whole load", Shift},
 		{KeyClickP50, "click latency after ready, p50", Millis},

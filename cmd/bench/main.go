@@ -50,8 +50,8 @@
 //
 // Once per run of the tool, the brotli sizes of the WebAssembly and of the
 // /city/suzhou and / pages as served; with -lighthouse, Lighthouse
-// (node_modules/.bin/lighthouse, mobile preset, performance category) on /
-// and /city/suzhou, -runs times each.
+// (node_modules/.bin/lighthouse, mobile preset, performance category) on /,
+// /city/suzhou and /en/city/yancheng, -runs times each.
 //
 // Sizes are in decimal units, as the budgets are written: 1 KB is 1,000
 // bytes and 1 MB 1,000,000. The exit status is 0 when every budget is met,
@@ -88,6 +88,10 @@ import (
 
 	"github.com/jiangsu-map/jsmap/app/apptest"
 )
+
+// lighthousePages are the pages -lighthouse measures: the overview, a
+// Chinese city and an English one.
+var lighthousePages = []string{"/", "/city/suzhou", "/en/city/yancheng"}
 
 func main() {
 	// Stop cleanly on ^C: the server and the browser are stopped on the way out.
@@ -234,6 +238,7 @@ func (b *bench) profile(ctx context.Context, p Profile) (Section, error) {
 		}
 		b.logf("%s: usable %.0f ms: clickable %.0f, pointerdown %.0f, city page navigation %.0f (0: in-app)", p.Name, u.total, u.clickable, u.down, u.nav)
 		s.Add(KeyUsable, u.total)
+		s.Add(KeyFirstCityBytes, u.bytes)
 		parts.Add("clickable", u.clickable)
 		parts.Add("down", u.down)
 		if u.inApp {
@@ -268,7 +273,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	lighthouse := fs.Bool("lighthouse", false, "also run Lighthouse (node_modules/.bin/lighthouse, see -lighthouse-bin) on / and /city/suzhou")
+	lighthouse := fs.Bool("lighthouse", false, "also run Lighthouse (node_modules/.bin/lighthouse, see -lighthouse-bin) on /, /city/suzhou and /en/city/yancheng")
 	lighthouseBin := fs.String("lighthouse-bin", "", "the Lighthouse command (default: node_modules/.bin/lighthouse in the repository)")
 	runs := fs.Int("runs", 3, "runs per network profile and per Lighthouse page; the medians need at least 3")
 	profiles := fs.String("profiles", "none,slow-4g", "network profiles to measure, comma-separated: none, slow-4g")
@@ -340,7 +345,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if _, err := os.Stat(opts.LighthouseBin); err != nil {
 			return fail(fmt.Errorf("no Lighthouse at %s: run `npm ci` (make bench does)", opts.LighthouseBin))
 		}
-		opts.LighthousePages = []string{"/", "/city/suzhou"}
+		opts.LighthousePages = lighthousePages
 	}
 	if *verbose {
 		opts.Log = stderr

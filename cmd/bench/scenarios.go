@@ -38,6 +38,7 @@ func (b *bench) openStart(ctx context.Context, t *tab) (probeEvent, error) {
 type usable struct {
 	total     float64 // until the city's panel is shown
 	clickable float64 // map clickable (and painted)
+	bytes     float64 // on the wire until the panel was shown
 	down      float64 // the page handled the press (pointerdown)
 	nav       float64 // the city page's navigation started (0: in-app)
 	inApp     bool    // the WebAssembly app handled the click
@@ -83,10 +84,13 @@ func (b *bench) usableRun(p Profile, city string) (usable, error) {
 	if err != nil {
 		return u, err
 	}
+	// The probe reports the panel in the frame that shows it; the bytes
+	// are read as that report arrives, a few milliseconds later at most.
+	bytes := t.bytesSoFar()
 	// Both documents' clocks are on the epoch through timeOrigin; the
 	// first document's timeOrigin is the first navigation's start.
 	since := func(e probeEvent) float64 { return e.Origin + e.T - doc.Origin }
-	u = usable{total: since(panel), clickable: max(cl.T, fcp.T), inApp: sameDoc(panel)}
+	u = usable{total: since(panel), clickable: max(cl.T, fcp.T), bytes: bytes, inApp: sameDoc(panel)}
 	if down, err := t.wait(ctx, "pointerdown", func(e probeEvent) bool { return e.Ev == "down" && sameDoc(e) }); err == nil {
 		u.down = since(down)
 	}
