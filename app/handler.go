@@ -45,8 +45,10 @@ func Handler(base, version string) *goapp.Handler {
 			AppleTouch: "/web/icons/apple-touch-icon.png",
 		},
 		Styles: []string{"/web/app.css"},
-		// Embedding support and the dark=… option; plain JS, so it also
-		// works before and without the WebAssembly.
+		// Plain JS for what must work before and without the WebAssembly:
+		// opening cities in place, the share and copy buttons, the query
+		// options, embedding (heights for host pages), and deciding when
+		// the WebAssembly starts (see the file's comments).
 		Scripts: []string{"/web/page.js"},
 		// Hidden (web/app.css): the loader badge is a spinner. A short
 		// label without quotes: go-app pastes it into app.js unescaped.
