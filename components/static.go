@@ -39,17 +39,25 @@ func static(ui goapp.UI) goapp.UI {
 // every key, as links carry it.
 func staticByKey(key string, build func() goapp.UI) goapp.UI {
 	key = RootPrefix() + "\x00" + key
-	if m, ok := staticMarkup.Load(key); ok {
-		return goapp.Raw(m.(string))
+	staticMu.Lock()
+	m, ok := staticMarkup[key]
+	staticMu.Unlock()
+	if !ok {
+		m = canonicalHTML(goapp.HTMLString(build()))
+		staticMu.Lock()
+		staticMarkup[key] = m
+		staticMu.Unlock()
 	}
-	m := canonicalHTML(goapp.HTMLString(build()))
-	staticMarkup.Store(key, m)
 	return goapp.Raw(m)
 }
 
 // staticMarkup holds staticByKey's markup by key. Prerendering may render
-// pages concurrently.
-var staticMarkup sync.Map
+// pages concurrently. (A map and a mutex: sync.Map would add 10 KB to the
+// WebAssembly.)
+var (
+	staticMu     sync.Mutex
+	staticMarkup = map[string]string{}
+)
 
 // canonicalHTML sorts the attributes of every start tag of go-app's markup
 // m by name and drops its newlines. In go-app's markup every '<' starts a
