@@ -4,9 +4,11 @@ import (
 	"context"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/chromedp"
 )
 
@@ -130,4 +132,63 @@ func evalIn[T any](t *testing.T, ctx context.Context, js string) T {
 		t.Fatalf("evaluating %s: %v", js, err)
 	}
 	return v
+}
+
+// held is a set of requests a tab holds back (Fetch interception), to
+// order what reaches the page.
+type held struct {
+	tb      *tab
+	paused  chan *fetch.EventRequestPaused
+	pending []*fetch.EventRequestPaused // held, not yet handed out by next
+}
+
+// holdRequests holds back, until released, every request whose URL
+// matches one of patterns ("*/web/app.wasm").
+func (tb *tab) holdRequests(patterns ...string) *held {
+	tb.t.Helper()
+	h := &held{tb: tb, paused: make(chan *fetch.EventRequestPaused, 16)}
+	if err := chromedp.Listen(tb.ctx, func(ev any) {
+		if ev, ok := ev.(*fetch.EventRequestPaused); ok {
+			h.paused <- ev
+		}
+	}); err != nil {
+		tb.t.Fatal(err)
+	}
+	var ps []*fetch.RequestPattern
+	for _, p := range patterns {
+		ps = append(ps, &fetch.RequestPattern{URLPattern: p})
+	}
+	if _, err := chromedp.Call(tb.ctx, fetch.Enable, fetch.EnableParams{Patterns: ps}); err != nil {
+		tb.t.Fatal(err)
+	}
+	return h
+}
+
+// next waits until a request whose URL ends with suffix is held, and
+// returns its id; what names it in the failure message.
+func (h *held) next(suffix, what string) fetch.RequestID {
+	t := h.tb.t
+	t.Helper()
+	for {
+		for i, ev := range h.pending {
+			if strings.HasSuffix(ev.Request.URL, suffix) {
+				h.pending = append(h.pending[:i], h.pending[i+1:]...)
+				return ev.RequestID
+			}
+		}
+		select {
+		case ev := <-h.paused:
+			h.pending = append(h.pending, ev)
+		case <-h.tb.ctx.Done():
+			t.Fatalf("%s: no request of %s: %v", what, suffix, h.tb.ctx.Err())
+		}
+	}
+}
+
+// release lets the held request id go on.
+func (h *held) release(id fetch.RequestID) {
+	h.tb.t.Helper()
+	if _, err := chromedp.Call(h.tb.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id}); err != nil {
+		h.tb.t.Fatal(err)
+	}
 }

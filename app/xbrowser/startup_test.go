@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -126,19 +125,7 @@ func TestChromiumClickWhileTheAppStarts(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			tb := newTab(t)
-			paused := make(chan *fetch.EventRequestPaused, 8)
-			if err := chromedp.Listen(tb.ctx, func(ev any) {
-				if ev, ok := ev.(*fetch.EventRequestPaused); ok {
-					paused <- ev
-				}
-			}); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := chromedp.Call(tb.ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{
-				{URLPattern: "*/web/app.wasm"}, {URLPattern: "*/city/wuxi"},
-			}}); err != nil {
-				t.Fatal(err)
-			}
+			h := tb.holdRequests("*/web/app.wasm", "*/city/wuxi")
 			if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
 				window.__order = [];
 				new MutationObserver(() => {
@@ -151,45 +138,20 @@ func TestChromiumClickWhileTheAppStarts(t *testing.T) {
 			`}); err != nil {
 				t.Fatal(err)
 			}
-			held := map[string]fetch.RequestID{}
-			next := func(what string) fetch.RequestID {
-				t.Helper()
-				for {
-					if id, ok := held[what]; ok {
-						return id
-					}
-					select {
-					case ev := <-paused:
-						for _, w := range []string{"/web/app.wasm", "/city/wuxi"} {
-							if strings.HasSuffix(ev.Request.URL, w) {
-								held[w] = ev.RequestID
-							}
-						}
-					case <-tb.ctx.Done():
-						t.Fatalf("waiting for the request of %s: %v", what, tb.ctx.Err())
-					}
-				}
-			}
-			release := func(id fetch.RequestID) {
-				t.Helper()
-				if _, err := chromedp.Call(tb.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id}); err != nil {
-					t.Fatal(err)
-				}
-			}
 			tb.do(chromedp.Navigate(tb.site+"/"), chromedp.WaitReady(chromedp.CSS(`#panel`)))
-			tb.do(chromedp.Evaluate[chromedp.Void](`window.__noReload = true`))
+			tb.markPage()
 			// web/page.js fetches /city/wuxi, and the press starts the
 			// app, which fetches the WebAssembly: both held back.
 			tb.clickCity("wuxi")
-			cityPage := next("/city/wuxi")
-			wasm := next("/web/app.wasm")
-			release(wasm)
+			cityPage := h.next("/city/wuxi", "clicking Wuxi")
+			wasm := h.next("/web/app.wasm", "starting the app")
+			h.release(wasm)
 			if tc.pageFirst {
-				release(cityPage)
+				h.release(cityPage)
 				tb.do(chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
 			} else {
 				tb.do(chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
-				release(cityPage)
+				h.release(cityPage)
 			}
 			tb.waitPanel("wuxi")
 			if got := strings.Join(eval[[]string](tb.run, `window.__order`), ", "); got != tc.want {
@@ -198,9 +160,7 @@ func TestChromiumClickWhileTheAppStarts(t *testing.T) {
 			if got := tb.path(); got != "/city/wuxi" {
 				t.Errorf("path %q, want /city/wuxi", got)
 			}
-			if !eval[bool](tb.run, `window.__noReload === true`) {
-				t.Error("the page reloaded")
-			}
+			tb.checkSamePage("the city chosen while the app starts")
 			// The app works on: go-app owns the page it renders.
 			tb.clickCity("suzhou")
 			tb.waitPanel("suzhou")
@@ -335,33 +295,16 @@ func TestChromiumClicksBeforeTheAppStarts(t *testing.T) {
 	if _, err := chromedp.Call(tb.ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/web/app.wasm", Block: true}}}); err != nil {
 		t.Fatal(err)
 	}
-	paused := make(chan fetch.RequestID, 4)
-	if err := chromedp.Listen(tb.ctx, func(ev any) {
-		if ev, ok := ev.(*fetch.EventRequestPaused); ok {
-			paused <- ev.RequestID
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(tb.ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*/city/wuxi"}}}); err != nil {
-		t.Fatal(err)
-	}
+	h := tb.holdRequests("*/city/wuxi")
 	tb.do(chromedp.Navigate(tb.site+"/"), chromedp.WaitReady(chromedp.CSS(`#panel`)))
 	tb.markPage()
 	history0 := eval[int](tb.run, `history.length`)
 
 	// Two clicks on Wuxi while its page is on its way.
 	tb.clickCity("wuxi")
-	var held fetch.RequestID
-	select {
-	case held = <-paused:
-	case <-tb.ctx.Done():
-		t.Fatal("Wuxi's page was not requested")
-	}
+	wuxi := h.next("/city/wuxi", "clicking Wuxi")
 	tb.clickCity("wuxi")
-	if _, err := chromedp.Call(tb.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: held}); err != nil {
-		t.Fatal(err)
-	}
+	h.release(wuxi)
 	tb.waitPanel("wuxi")
 	// A click on the open city, then one on another: the second's page
 	// shows only after the first click was handled (events in order).
@@ -410,34 +353,17 @@ func TestChromiumClicksBeforeTheAppStarts(t *testing.T) {
 func TestChromiumBackWhileTheAppStarts(t *testing.T) {
 	t.Parallel()
 	tb := newTab(t)
-	paused := make(chan fetch.RequestID, 4)
-	if err := chromedp.Listen(tb.ctx, func(ev any) {
-		if ev, ok := ev.(*fetch.EventRequestPaused); ok {
-			paused <- ev.RequestID
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(tb.ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*/web/app.wasm"}}}); err != nil {
-		t.Fatal(err)
-	}
+	h := tb.holdRequests("*/web/app.wasm")
 	tb.do(chromedp.Navigate(tb.site+"/en/"), chromedp.WaitReady(chromedp.CSS(`#panel`)))
 	tb.markPage()
 	tb.clickCity("yangzhou") // opens in place and starts the app
-	var wasm fetch.RequestID
-	select {
-	case wasm = <-paused:
-	case <-tb.ctx.Done():
-		t.Fatal("the press did not start the app")
-	}
+	wasm := h.next("/web/app.wasm", "the press starting the app")
 	tb.waitPanel("yangzhou")
 	if err := tb.b.Back(tb.ctx); err != nil {
 		t.Fatal(err)
 	}
 	tb.do(chromedp.WaitReady(chromedp.CSS(`#panel.panel--overview`)))
-	if _, err := chromedp.Call(tb.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: wasm}); err != nil {
-		t.Fatal(err)
-	}
+	h.release(wasm)
 	tb.poll("the app", `document.documentElement.getAttribute('data-app') === 'ready'`)
 	tb.do(chromedp.WaitReady(chromedp.CSS(`#panel.panel--overview`)))
 	if got := tb.path(); got != "/en/" {
