@@ -162,22 +162,23 @@
   // a tap. It starts at once on a page that cannot do without it (the
   // offline stand-in, above) and when everything is local already (a
   // service worker controls the page: a repeat visit, the installed app);
-  // otherwise at the reader's first press of a pointer or a key (after
-  // the city it opens is open), or once the page has loaded and the
-  // browser has been idle for IDLE_START ms. jsmapStart starts it now.
+  // otherwise at the reader's first click or key press, once the city it
+  // opens is open (so that not a byte of the WebAssembly competes with
+  // it), or once the page has loaded and the browser has been idle for
+  // IDLE_START ms. jsmapStart starts it now.
   var IDLE_START = 3000;
   var whenStarted = [], started = false;
   function start() {
     if (started) return;
     started = true;
-    ["pointerdown", "keydown", "touchstart"].forEach(function (t) {
+    ["click", "keydown"].forEach(function (t) {
       window.removeEventListener(t, onInput, true);
     });
     whenStarted.splice(0).forEach(function (fn) { fn(); });
   }
   function onInput() {
-    // The click that follows opens its city first (jsmapOpened).
-    setTimeout(start, 0);
+    // After the click's own handlers (which may start opening a city).
+    setTimeout(function () { window.jsmapOpened().then(start); }, 0);
   }
   window.jsmapStart = start;
   window.jsmapWhenNeeded = function (fn) {
@@ -194,7 +195,7 @@
   if (shell || document.visibilityState === "hidden" || controlled) {
     start();
   } else {
-    ["pointerdown", "keydown", "touchstart"].forEach(function (t) {
+    ["click", "keydown"].forEach(function (t) {
       window.addEventListener(t, onInput, { capture: true, passive: true });
     });
     var idle = window.requestIdleCallback || function (fn) { setTimeout(fn, 0); };

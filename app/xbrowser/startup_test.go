@@ -236,8 +236,8 @@ func (tb *tab) requestsOf(u string) int {
 }
 
 // TestChromiumAppStartsWhenNeeded: on a first visit the WebAssembly is not
-// even requested until the reader presses a key or a pointer, or the
-// browser has idled after the load (web/page.js); either starts the app.
+// even requested until the reader clicks or presses a key, or the browser
+// has idled after the load (web/page.js); each starts the app.
 func TestChromiumAppStartsWhenNeeded(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -249,7 +249,7 @@ func TestChromiumAppStartsWhenNeeded(t *testing.T) {
 				t.Fatal(err)
 			}
 		}},
-		{"a pointer press", func(tb *tab) {
+		{"a click", func(tb *tab) {
 			for _, typ := range []input.DispatchMouseEventType{input.DispatchMouseEventTypeMousePressed, input.DispatchMouseEventTypeMouseReleased} {
 				// On the page's background, away from every link.
 				if _, err := chromedp.Call(tb.ctx, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: typ, X: 2, Y: 2, Button: input.MouseButtonLeft, ClickCount: 1}); err != nil {
