@@ -21,7 +21,7 @@ import (
 )
 
 // DefaultMaxSiteBytes is the default limit on the memory a snapshot of the
-// site may take (Config.MaxSiteBytes). This site takes about 15 MiB.
+// site may take (Config.MaxSiteBytes). This site takes about 17 MiB.
 const DefaultMaxSiteBytes = 256 << 20
 
 // snapshot is an immutable copy in memory of a built site: every file with

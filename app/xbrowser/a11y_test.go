@@ -10,7 +10,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"github.com/jiangsu-map/jsmap/app/apptest"
+	"github.com/jiangsu-map/jsmap/app/harness"
 )
 
 // Accessibility in Chromium, which can emulate screens, zoom, colour
@@ -20,8 +20,8 @@ import (
 // `npm ci` (package.json pins the version).
 func axeSource(t *testing.T) string {
 	t.Helper()
-	apptest.RequireEngine(t, "chromium")
-	root, err := apptest.ModuleRoot()
+	harness.RequireEngine(t, "chromium")
+	root, err := harness.ModuleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}

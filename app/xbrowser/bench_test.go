@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jiangsu-map/jsmap/app/apptest"
+	"github.com/jiangsu-map/jsmap/app/harness"
 )
 
 // The desktop benchmarks, in Chromium (cmd/bench measures the phone):
@@ -28,7 +28,7 @@ func BenchmarkTimeToReady(b *testing.B) {
 		br.Close()
 		b.StartTimer()
 	}
-	b.ReportMetric(apptest.Median(samples), "ms-to-ready")
+	b.ReportMetric(harness.Median(samples), "ms-to-ready")
 }
 
 // readyAfter opens url in br and returns the milliseconds from navigation
@@ -55,8 +55,8 @@ func readyAfter(b *testing.B, br Browser, url string) float64 {
 // the service worker's cache (median, ms-offline-ready). It also reports
 // what the worker caches: sw-files and sw-bytes.
 func BenchmarkOfflineRepeatVisit(b *testing.B) {
-	dist := apptest.RequireSite(b)
-	srv := apptest.MustStartServer(b, dist, "")
+	dist := harness.RequireSite(b)
+	srv := harness.MustStartServer(b, dist, "")
 	br := startFor(b, "chromium", Options{})
 	readyAfter(b, br, srv.URL+"/")
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
@@ -87,7 +87,7 @@ func BenchmarkOfflineRepeatVisit(b *testing.B) {
 		path := []string{"/city/yancheng", "/en/city/suzhou", "/"}[i%3]
 		samples = append(samples, readyAfter(b, br, srv.URL+path))
 	}
-	b.ReportMetric(apptest.Median(samples), "ms-offline-ready")
+	b.ReportMetric(harness.Median(samples), "ms-offline-ready")
 	b.ReportMetric(float64(st.Files), "sw-files")
 	b.ReportMetric(float64(st.Bytes), "sw-bytes")
 }

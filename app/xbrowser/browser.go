@@ -3,7 +3,7 @@
 // (Firefox) and WebKit, behind one small [Browser] interface:
 //
 //   - Chromium through the DevTools protocol (chromedp, started by
-//     app/apptest with the flags this project's machines need);
+//     app/harness with the flags this project's machines need);
 //   - Firefox ESR through WebDriver BiDi over a WebSocket;
 //   - WebKitGTK's MiniBrowser through WebKitWebDriver (W3C WebDriver
 //     classic over HTTP), under a private Xvfb display.
@@ -34,7 +34,7 @@
 //
 // Browser tests run when $JSMAP_BROWSERS lists engines (`make test` and CI
 // set it to all three); a plain `go test ./...` skips them (see
-// app/apptest's RequireBrowsers).
+// app/harness's RequireBrowsers).
 package xbrowser
 
 import (

@@ -18,11 +18,11 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/jiangsu-map/jsmap/app/apptest"
+	"github.com/jiangsu-map/jsmap/app/harness"
 )
 
 // chromium drives headless Chromium through chromedp, started by
-// app/apptest with the flags this project's machines need.
+// app/harness with the flags this project's machines need.
 type chromium struct {
 	ctx     context.Context
 	cancel  context.CancelFunc
@@ -34,12 +34,12 @@ type chromium struct {
 }
 
 func startChromium(ctx context.Context, opts Options) (_ Browser, err error) {
-	if _, err := apptest.ChromePath(); err != nil {
+	if _, err := harness.ChromePath(); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotInstalled, err)
 	}
 	// chromedp ties the browser's life to the context it starts with, so
 	// that is not ctx (which bounds only the set-up calls below).
-	bctx, cancel, err := apptest.NewBrowser(context.Background(), opts.ChromiumFlags)
+	bctx, cancel, err := harness.NewBrowser(context.Background(), opts.ChromiumFlags)
 	if err != nil {
 		return nil, err
 	}

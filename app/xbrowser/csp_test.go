@@ -10,7 +10,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/jiangsu-map/jsmap/app/apptest"
+	"github.com/jiangsu-map/jsmap/app/harness"
 )
 
 // The server's Content-Security-Policy (app/server) in Chromium. Every suite step
@@ -65,7 +65,7 @@ func parentPage(t *testing.T, src string) string {
 // without violations; with 'none' the browser refuses to frame it.
 func TestChromiumEmbeddedInSandboxedIframe(t *testing.T) {
 	t.Parallel()
-	dist := apptest.RequireSite(t)
+	dist := harness.RequireSite(t)
 	tests := []struct {
 		name     string
 		flags    []string
@@ -76,7 +76,7 @@ func TestChromiumEmbeddedInSandboxedIframe(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := apptest.MustStartServer(t, dist, "", tt.flags...)
+			srv := harness.MustStartServer(t, dist, "", tt.flags...)
 			src := srv.URL + "/city/suzhou"
 			tb := newTabFor(t, srv.URL, "", Options{
 				// Keep the sandboxed frame in the page's process, so that

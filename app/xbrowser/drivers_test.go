@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jiangsu-map/jsmap/app/apptest"
+	"github.com/jiangsu-map/jsmap/app/harness"
 )
 
 // driverPage is a small page that records the input events it receives.
@@ -41,14 +41,14 @@ type event struct {
 // log and screenshots.
 func TestDrivers(t *testing.T) {
 	t.Parallel()
-	apptest.RequireBrowsers(t)
+	harness.RequireBrowsers(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte(driverPage))
 	}))
 	defer srv.Close()
 
-	for _, engine := range apptest.Engines {
+	for _, engine := range harness.Engines {
 		t.Run(engine, func(t *testing.T) {
 			b := startFor(t, engine, Options{})
 			if b.Engine() != engine {

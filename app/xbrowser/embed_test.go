@@ -14,7 +14,7 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
-	"github.com/jiangsu-map/jsmap/app/apptest"
+	"github.com/jiangsu-map/jsmap/app/harness"
 	"github.com/jiangsu-map/jsmap/components"
 	"github.com/jiangsu-map/jsmap/data"
 )
@@ -27,7 +27,7 @@ import (
 // page records every message it receives in window.__msgs.
 func hostPage(t *testing.T, body string) *httptest.Server {
 	t.Helper()
-	root, err := apptest.ModuleRoot()
+	root, err := harness.ModuleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}

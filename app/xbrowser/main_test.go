@@ -9,14 +9,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jiangsu-map/jsmap/app/apptest"
+	"github.com/jiangsu-map/jsmap/app/harness"
 )
 
 // site is the site's server (app/server) serving the built dist/, started
 // by the first test that needs it and stopped by TestMain.
 var (
 	siteOnce sync.Once
-	site     *apptest.Server
+	site     *harness.Server
 	siteErr  error
 )
 
@@ -30,11 +30,11 @@ func TestMain(m *testing.M) {
 
 // siteURL returns the base URL of the built site, served by app/server. It
 // skips the test unless browser tests are on, and fails it when the site
-// has not been built (see apptest.RequireSite).
+// has not been built (see harness.RequireSite).
 func siteURL(t testing.TB) string {
 	t.Helper()
-	dist := apptest.RequireSite(t)
-	siteOnce.Do(func() { site, siteErr = apptest.StartServer(dist, "") })
+	dist := harness.RequireSite(t)
+	siteOnce.Do(func() { site, siteErr = harness.StartServer(dist, "") })
 	if siteErr != nil {
 		t.Fatal(siteErr)
 	}
@@ -46,7 +46,7 @@ func siteURL(t testing.TB) string {
 // engine cannot start.
 func startFor(t testing.TB, engine string, opts Options) Browser {
 	t.Helper()
-	apptest.RequireEngine(t, engine)
+	harness.RequireEngine(t, engine)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	b, err := Start(ctx, engine, opts)

@@ -17,7 +17,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"github.com/jiangsu-map/jsmap/app/apptest"
+	"github.com/jiangsu-map/jsmap/app/harness"
 )
 
 // The Progressive Web App in Chromium, which can inspect its manifest,
@@ -116,8 +116,8 @@ func TestChromiumInstallButtonHiddenWithoutOffer(t *testing.T) {
 // of their language, which the app renders as the page asked for.
 func TestChromiumOffline(t *testing.T) {
 	t.Parallel()
-	dist := apptest.RequireSite(t)
-	srv := apptest.MustStartServer(t, dist, "")
+	dist := harness.RequireSite(t)
+	srv := harness.MustStartServer(t, dist, "")
 	tb := newTabFor(t, srv.URL, srv.URL, Options{})
 	tb.do(chromedp.Navigate(srv.URL+"/"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
 	files, bytes := tb.waitOffline()
@@ -183,7 +183,7 @@ func TestChromiumOffline(t *testing.T) {
 // offers a reload, and after reloading runs entirely on the new build.
 func TestChromiumUpdate(t *testing.T) {
 	t.Parallel()
-	dist := apptest.RequireSite(t)
+	dist := harness.RequireSite(t)
 	// Build B: the same app with another build id, so another version.
 	buildB := buildVariant(t, dist, "-build-id", "update-test")
 	site := filepath.Join(t.TempDir(), "site")
@@ -193,7 +193,7 @@ func TestChromiumUpdate(t *testing.T) {
 		t.Fatalf("builds A and B share version %s", versionA)
 	}
 
-	srv := apptest.MustStartServer(t, site, "")
+	srv := harness.MustStartServer(t, site, "")
 	tb := newTabFor(t, srv.URL, srv.URL, Options{})
 	tb.do(chromedp.Navigate(srv.URL+"/city/nanjing"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
 	tb.waitOffline()
@@ -243,7 +243,7 @@ func TestChromiumUpdate(t *testing.T) {
 // cmd/static flags (uncompressed, for speed) and returns its directory.
 func buildVariant(t *testing.T, dist string, flags ...string) string {
 	t.Helper()
-	root, err := apptest.ModuleRoot()
+	root, err := harness.ModuleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -318,9 +318,9 @@ func replaceTree(t *testing.T, src, dst string) {
 func TestChromiumBasePath(t *testing.T) {
 	t.Parallel()
 	const prefix = "/news/jiangsu-map"
-	dist := apptest.RequireSite(t)
+	dist := harness.RequireSite(t)
 	out := buildVariant(t, dist, "-base", prefix+"/")
-	srv := apptest.MustStartServer(t, out, "")
+	srv := harness.MustStartServer(t, out, "")
 	target, _ := url.Parse(srv.URL)
 	front := httptest.NewServer(http.StripPrefix(prefix, httputil.NewSingleHostReverseProxy(target)))
 	t.Cleanup(front.Close)
@@ -379,7 +379,7 @@ func TestChromiumBasePath(t *testing.T) {
 // keeps running on the working version, offline too.
 func TestChromiumFailedUpdateKeepsWorkingVersion(t *testing.T) {
 	t.Parallel()
-	dist := apptest.RequireSite(t)
+	dist := harness.RequireSite(t)
 	broken := buildVariant(t, dist, "-build-id", "broken-update")
 	if err := os.Remove(filepath.Join(broken, "web", "icons", "icon-512.png")); err != nil {
 		t.Fatal(err)
@@ -388,7 +388,7 @@ func TestChromiumFailedUpdateKeepsWorkingVersion(t *testing.T) {
 	copyTree(t, dist, site)
 	versionA := metaVersion(t, dist)
 
-	srv := apptest.MustStartServer(t, site, "")
+	srv := harness.MustStartServer(t, site, "")
 	tb := newTabFor(t, srv.URL, srv.URL, Options{})
 	tb.do(chromedp.Navigate(srv.URL+"/city/wuxi"), chromedp.WaitReady(chromedp.CSS(`html[data-app="ready"]`)))
 	tb.waitOffline()

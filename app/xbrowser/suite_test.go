@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jiangsu-map/jsmap/app/apptest"
+	"github.com/jiangsu-map/jsmap/app/harness"
 	"github.com/jiangsu-map/jsmap/data"
 )
 
@@ -377,7 +377,7 @@ var suite = []step{
 func TestSuite(t *testing.T) {
 	t.Parallel()
 	base := siteURL(t)
-	for _, engine := range apptest.RequireBrowsers(t) {
+	for _, engine := range harness.RequireBrowsers(t) {
 		t.Run(engine, func(t *testing.T) {
 			t.Parallel()
 			b := startFor(t, engine, Options{})

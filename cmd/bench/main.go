@@ -1,7 +1,7 @@
 // Command bench measures how fast the built site is for a reader on a phone,
 // on a fast and on a slow network, and checks the figures against the
 // performance budget (budget.go). It builds nothing: it starts the server
-// (app/server, through app/apptest) on the built site in dist/
+// (app/server, through app/harness) on the built site in dist/
 // ($JSMAP_DIST, or -dist), drives headless Chromium through the DevTools
 // protocol, and prints a table, or JSON with -json.
 //
@@ -86,7 +86,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 
-	"github.com/jiangsu-map/jsmap/app/apptest"
+	"github.com/jiangsu-map/jsmap/app/harness"
 )
 
 // lighthousePages are the pages -lighthouse measures: the overview, a
@@ -147,7 +147,7 @@ func Bench(ctx context.Context, opts Options) (*Report, error) {
 		LoadBefore: loadAverage(),
 	}}
 
-	srv, err := apptest.StartServer(opts.Dist, "")
+	srv, err := harness.StartServer(opts.Dist, "")
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +160,7 @@ func Bench(ctx context.Context, opts Options) (*Report, error) {
 	}
 	rep.Sections = append(rep.Sections, site)
 
-	bctx, closeBrowser, err := apptest.NewBrowser(ctx, nil)
+	bctx, closeBrowser, err := harness.NewBrowser(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -188,7 +188,7 @@ func Bench(ctx context.Context, opts Options) (*Report, error) {
 	closeBrowser()
 
 	if opts.LighthouseBin != "" {
-		chrome, err := apptest.ChromePath()
+		chrome, err := harness.ChromePath()
 		if err != nil {
 			return nil, err
 		}
@@ -253,9 +253,9 @@ func (b *bench) profile(ctx context.Context, p Profile) (Section, error) {
 	}
 	sec := s.Section(p.Name, p.Title, profileFigures)
 	path := fmt.Sprintf("the click on %s was handled by the WebAssembly app in %d of %d runs, and was a link navigation to the prerendered page in the others", b.opts.City, inApp, b.opts.Runs)
-	how := fmt.Sprintf("map clickable at %s, click handled (pointerdown) at %s", Millis.Format(apptest.Median(parts["clickable"])), Millis.Format(apptest.Median(parts["down"])))
+	how := fmt.Sprintf("map clickable at %s, click handled (pointerdown) at %s", Millis.Format(harness.Median(parts["clickable"])), Millis.Format(harness.Median(parts["down"])))
 	if len(parts["nav"]) > 0 {
-		how += fmt.Sprintf(", city page's navigation started at %s", Millis.Format(apptest.Median(parts["nav"])))
+		how += fmt.Sprintf(", city page's navigation started at %s", Millis.Format(harness.Median(parts["nav"])))
 	}
 	sec.Notes = append(sec.Notes,
 		"usable: "+path+"; medians: "+how,
@@ -327,7 +327,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	opts.Dist = *dist
 	if opts.Dist == "" {
 		var err error
-		if opts.Dist, err = apptest.Dist(); err != nil {
+		if opts.Dist, err = harness.Dist(); err != nil {
 			return fail(err)
 		}
 	} else if _, err := os.Stat(filepath.Join(opts.Dist, "index.html")); err != nil {
@@ -336,7 +336,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if *lighthouse {
 		opts.LighthouseBin = *lighthouseBin
 		if opts.LighthouseBin == "" {
-			root, err := apptest.ModuleRoot()
+			root, err := harness.ModuleRoot()
 			if err != nil {
 				return fail(err)
 			}

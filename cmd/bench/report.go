@@ -8,7 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/jiangsu-map/jsmap/app/apptest"
+	"github.com/jiangsu-map/jsmap/app/harness"
 )
 
 // Report is everything one benchmark run found.
@@ -92,7 +92,7 @@ func (s Samples) Section(name, title string, figures []Figure) Section {
 		if len(xs) == 0 {
 			continue
 		}
-		sec.Measures = append(sec.Measures, Measure{Figure: f, Median: apptest.Median(xs), Samples: xs})
+		sec.Measures = append(sec.Measures, Measure{Figure: f, Median: harness.Median(xs), Samples: xs})
 	}
 	return sec
 }

@@ -12,7 +12,7 @@ import (
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
-	"github.com/jiangsu-map/jsmap/app/apptest"
+	"github.com/jiangsu-map/jsmap/app/harness"
 	"github.com/jiangsu-map/jsmap/data"
 )
 
@@ -186,8 +186,8 @@ func (b *bench) firstVisit(p Profile, bc cdp.BrowserContextID, s Samples) error 
 	if err != nil {
 		return err
 	}
-	s.Add(KeyClickP50, apptest.Percentile(lat, 50))
-	s.Add(KeyClickP95, apptest.Percentile(lat, 95))
+	s.Add(KeyClickP50, harness.Percentile(lat, 50))
+	s.Add(KeyClickP95, harness.Percentile(lat, 95))
 
 	mem, err := chromedp.Run(ctx, chromedp.Evaluate[float64](
 		`(() => { const m = window.__jsmapBench.mem; return m ? m.buffer.byteLength : 0; })()`))

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jiangsu-map/jsmap/app/apptest"
+	"github.com/jiangsu-map/jsmap/app/harness"
 )
 
 // TestSmoke runs the benchmark once, unthrottled, against the built site,
@@ -18,8 +18,8 @@ import (
 //
 //	make build && JSMAP_BROWSERS=chromium go test -run Smoke -v ./cmd/bench
 func TestSmoke(t *testing.T) {
-	apptest.RequireEngine(t, "chromium")
-	dist := apptest.RequireSite(t)
+	harness.RequireEngine(t, "chromium")
+	dist := harness.RequireSite(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	var log strings.Builder

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jiangsu-map/jsmap/app/harness"
 	"github.com/jiangsu-map/jsmap/app/server"
 )
 
@@ -185,8 +186,8 @@ func summarize(w io.Writer, all []measurement, rounds int) error {
 			}
 		}
 		fmt.Fprintf(w, "%-20s %14.0f %10s %14.0f %10s %10.2f× (%.2f–%.2f)\n", c.Name,
-			median(ngRPS), ms(median(ngP99)), median(ourRPS), ms(median(ourP99)),
-			median(ratios), slices.Min(ratios), slices.Max(ratios))
+			harness.Median(ngRPS), ms(median(ngP99)), harness.Median(ourRPS), ms(median(ourP99)),
+			harness.Median(ratios), slices.Min(ratios), slices.Max(ratios))
 	}
 	fmt.Fprintln(w, "(medians over the rounds; the ratio is per round, ours/nginx requests/s)")
 	if len(failed) > 0 {
@@ -195,18 +196,13 @@ func summarize(w io.Writer, all []measurement, rounds int) error {
 	return nil
 }
 
-// median returns the middle value (the mean of the two middle ones for an
-// even count), or zero for none.
-func median[T float64 | time.Duration](v []T) T {
-	if len(v) == 0 {
-		return 0
+// median is harness.Median for durations.
+func median(ds []time.Duration) time.Duration {
+	fs := make([]float64, len(ds))
+	for i, d := range ds {
+		fs[i] = float64(d)
 	}
-	s := slices.Clone(v)
-	slices.Sort(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+	return time.Duration(harness.Median(fs))
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d)/float64(time.Millisecond)) }

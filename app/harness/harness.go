@@ -1,9 +1,12 @@
-// Package apptest starts the real built site and a headless Chromium for
-// end-to-end tests and benchmarks: the site's server (app/server, in this
-// process) on a free loopback port serving the built dist/ directory, and
-// a browser with the flags this
-// product's machines need (no sandbox as root, no background networking).
-package apptest
+// Package harness starts the real built site and a headless Chromium for
+// the browser tests, the benchmarks and the tools that drive them: the
+// site's server (app/server, in this process) on a free loopback port
+// serving the built dist/ directory, and a browser with the flags this
+// product's machines need (no sandbox as root, no background networking);
+// it also says which browsers a run wants (RequireBrowsers) and holds the
+// statistics the benchmarks share. It is named for what it does, not
+// after tests: cmd/bench uses it as much as the tests do.
+package harness
 
 import (
 	"context"
