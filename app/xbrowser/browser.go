@@ -9,7 +9,7 @@
 //     classic over HTTP), under a private Xvfb display.
 //
 // The tests, all against the built site (dist/, served by app/server
-// through app/apptest):
+// through app/harness):
 //
 //   - TestSuite (suite_test.go) is the reader's path through the map, step
 //     by step, with real pointer and keyboard input, in every engine.
