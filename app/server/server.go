@@ -1,17 +1,22 @@
 // Package server is the site's static file server: the handler that
 // serves the directory `make build` writes (dist/), the HTTP server
 // settings it runs with, and Start, the one way to run it. cmd/server is a
-// thin main around it (flags, signals, logging); tests, the benchmark and
-// the load tool start it in-process with Start, or as a real process with
-// StartProcess where they need one (signals, resident memory).
+// thin main around it (flags, signals, logging); tests, the benchmarks and
+// cmd/serverbench start it in-process with Start, and the tools that need
+// a real process (signals, resident memory: cmd/load, the main's tests)
+// run the binary with StartProcess.
 //
 // It serves the prebuilt HTML pages, the go-app runtime files and the
-// WebAssembly binary exactly as they are on disk, choosing a precompressed
-// sibling (.br, then .gz) when the client accepts it, resolving clean URLs
-// (/city/suzhou → city/suzhou/index.html or city/suzhou.html), answering
-// unknown paths with 404.html, and caching only content-hashed files for a
-// long time. It never lists directories, never serves dotfiles and never
-// serves anything outside the directory it was given.
+// WebAssembly binary from a snapshot of the directory held in memory
+// (snapshot.go), byte for byte as they were on disk, choosing a
+// precompressed sibling (.br, then .gz) when the client accepts it,
+// resolving clean URLs (/city/suzhou → city/suzhou/index.html or
+// city/suzhou.html), answering unknown paths with the not-found page of
+// their section and language (app/route), and caching only
+// content-hashed files for a long time. It never lists directories, never
+// serves dotfiles and never serves anything outside the directory it was
+// given. Reload, and the watcher (Config.Watch), swap in a new snapshot
+// whole; a tree that is not a whole site is refused.
 //
 // It faces the open internet: it answers only GET and HEAD (405 with Allow
 // otherwise), refuses encoded, double-encoded and backslashed "..", NUL

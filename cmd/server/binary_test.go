@@ -298,3 +298,58 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 	}
 	t.Logf("%d complete responses under load, %d workers refused after SIGTERM", counts[complete], counts[refused])
 }
+
+// TestSighupReloads changes the site under a running server process that
+// does not watch it: SIGHUP makes it serve the new build, and a SIGHUP on
+// a broken tree leaves the build before serving, with a log line.
+func TestSighupReloads(t *testing.T) {
+	dir := newSite(t)
+	p := startProcess(t, "-dir", dir, "-watch=false")
+	get := func() string {
+		t.Helper()
+		res, err := http.Get(p.URL + "/city/suzhou")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return readAll(t, res)
+	}
+	// waitFor polls until /city/suzhou is want: the signal is handled
+	// asynchronously.
+	waitFor := func(want string) {
+		t.Helper()
+		deadline := time.Now().Add(waitLimit)
+		for got := get(); got != want; got = get() {
+			if time.Now().After(deadline) {
+				t.Fatalf("got %q %s after SIGHUP, want %q (stderr: %s)", got, waitLimit, want, stderrOf(p.Cmd))
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+
+	const newPage = "<!doctype html><title>Suzhou, build 2</title>\n"
+	writeFile(t, filepath.Join(dir, "city", "suzhou.html"), newPage)
+	if got := get(); got != suzhouHTML {
+		t.Fatalf("before SIGHUP: got %q, want the build loaded at start", got)
+	}
+	if err := p.Signal(syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(newPage)
+
+	if err := os.Remove(filepath.Join(dir, "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Signal(syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(waitLimit)
+	for !strings.Contains(stderrOf(p.Cmd), "refused") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no refusal logged %s after SIGHUP on a tree without index.html (stderr: %s)", waitLimit, stderrOf(p.Cmd))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if got := get(); got != newPage {
+		t.Errorf("after a refused reload: got %q, want %q still", got, newPage)
+	}
+}

@@ -57,6 +57,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		cfg.AccessLog = stderr
 	}
 
+	// SIGHUP loads the site again (a refused tree is logged, and the old
+	// one keeps serving). It is caught before the address is printed, so
+	// a launcher's first SIGHUP never finds it unhandled (which would end
+	// the process).
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
 	srv, err := server.Start(cfg)
 	if err != nil {
 		return err
@@ -65,11 +72,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		srv.Close()
 		return fmt.Errorf("printing address: %w", err)
 	}
-	// SIGHUP loads the site again (a refused tree is logged, and the old
-	// one keeps serving).
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
 	for {
 		select {
 		case <-hup:
