@@ -166,7 +166,13 @@
   // opens is open (so that not a byte of the WebAssembly competes with
   // it), or once the page has loaded and the browser has been idle for
   // IDLE_START ms. jsmapStart starts it now.
-  var IDLE_START = 3000;
+  //
+  // The wait is long on purpose: the reader's first click starts the app
+  // anyway, page.js serves every click until then, and a reader who only
+  // reads should not have Go's start-up (a long task on a phone) land in
+  // the first seconds, when a tap is likeliest. It is for offline: the
+  // service worker registers with the app.
+  var IDLE_START = 10000;
   var whenStarted = [], started = false;
   function start() {
     if (started) return;
@@ -200,7 +206,7 @@
     });
     var idle = window.requestIdleCallback || function (fn) { setTimeout(fn, 0); };
     var onLoad = function () {
-      setTimeout(function () { idle(start, { timeout: IDLE_START }); }, IDLE_START);
+      setTimeout(function () { idle(start, { timeout: 2000 }); }, IDLE_START);
     };
     if (document.readyState === "complete") onLoad();
     else window.addEventListener("load", onLoad);
