@@ -177,6 +177,8 @@
   function start() {
     if (started) return;
     started = true;
+    // go-app's loader badge shows from now on (web/app.css).
+    html.setAttribute("data-wasm", "loading");
     ["click", "keydown"].forEach(function (t) {
       window.removeEventListener(t, onInput, true);
     });

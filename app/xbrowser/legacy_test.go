@@ -92,6 +92,9 @@ func TestChromiumWithoutWebAssembly(t *testing.T) {
 // error, that the app did not start, and whether app.wasm was requested.
 func (r *run) checkPrerenderedOnly(path string, wasmFetched bool) {
 	r.t.Helper()
+	// As a reader's first click would: a WebAssembly that only fails to
+	// compile is fetched then.
+	r.startApp()
 	// app.js removes the loader as soon as it knows the wasm cannot run.
 	ctx, cancel := context.WithTimeout(r.ctx, 10*time.Second)
 	defer cancel()

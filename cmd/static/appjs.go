@@ -58,7 +58,8 @@ function goappCanLoadWebAssembly() {
 		why: "the WebAssembly starts when the reader needs it or the browser is idle (web/page.js decides: the prerendered page serves the reader until then), and never before the first frame has been painted (a hidden page starts at once, as it paints no frame)",
 		old: "\ngoappInitWebAssembly();\n",
 		new: `
-jsmapWhenAppNeeded(() => jsmapAfterFirstPaint(goappInitWebAssembly));
+if (goappCanLoadWebAssembly()) jsmapWhenAppNeeded(() => jsmapAfterFirstPaint(goappInitWebAssembly));
+else goappInitWebAssembly(); // removes the loader at once
 
 function jsmapWhenAppNeeded(fn) {
   if (typeof window.jsmapWhenNeeded === "function") window.jsmapWhenNeeded(fn);
