@@ -90,14 +90,14 @@ function jsmapAfterFirstPaint(fn) {
 // wasmExecPatches adjust Go's wasm_exec.js, which go-app serves.
 var wasmExecPatches = []patch{
 	{
-		why: "a click paints in the next frame: go-app applies a component update only at its next frame tick, a Go timer it re-arms 8.3 ms ahead when an event arrives, so every click waited 8.3 ms doing nothing (there is no public call to flush at once, and go-app's Go code stays as it is). When Go, while handling a call from JavaScript (an event), asks to be woken within 10 ms, the wait is skipped: Go's monotonic clock is moved on by the delay and it is woken in a task of its own right away, so the update renders before the browser paints. Time only ever runs forward for Go; timers of other kinds and of other moments are untouched",
+		why: "a click paints in the next frame: go-app applies a component update only at its next frame tick, a Go timer it re-arms 8.3 ms ahead when an event arrives, and ctx.Navigate takes two ticks (it runs at one, the page renders at the next), so every click waited 8 to 17 ms doing nothing (there is no public call to flush at once, and go-app's Go code stays as it is). When Go, while handling a call from JavaScript (an event), asks to be woken within 10 ms, the wait is skipped: Go's monotonic clock is moved on by the delay and it is woken right after the event's handlers, in the same task (a microtask), and so for up to three such ticks in a row, so the update is in the DOM before the browser renders a frame. Time only ever runs forward for Go; timers of other kinds and of other moments are untouched",
 		old: "setInt64(sp + 8, (timeOrigin + performance.now()) * 1000000);",
 		new: "setInt64(sp + 8, (timeOrigin + performance.now() + this._jsmapSkipped) * 1000000);",
 	},
 	{
 		why: "(the same) wake Go at once after an event",
 		old: "\t\t\t\t\t\t\tgetInt64(sp + 8),\n\t\t\t\t\t\t));",
-		new: "\t\t\t\t\t\t\tthis._jsmapSkip(getInt64(sp + 8)),\n\t\t\t\t\t\t));",
+		new: "\t\t\t\t\t\t\tthis._jsmapSkip(getInt64(sp + 8), id),\n\t\t\t\t\t\t));",
 	},
 	{
 		why: "(the same) know when Go handles an event",
@@ -107,9 +107,25 @@ var wasmExecPatches = []patch{
 	{
 		why: "(the same) the skip itself",
 		old: "\t\t_resume() {\n",
-		new: "\t\t_jsmapSkip(delay) {\n" +
-			"\t\t\tif (this._jsmapInEvent > 0 && delay > 0 && delay < 10) {\n" +
+		new: "\t\t_jsmapSkip(delay, id) {\n" +
+			"\t\t\tconst inEvent = this._jsmapInEvent > 0;\n" +
+			"\t\t\tif ((inEvent || (this._jsmapChaining && this._jsmapChain > 0)) && delay > 0 && delay < 10) {\n" +
+			"\t\t\t\t// go-app runs ctx.Navigate at one tick and renders at the next:\n" +
+			"\t\t\t\t// up to three ticks follow an event at once.\n" +
+			"\t\t\t\tthis._jsmapChain = inEvent ? 3 : this._jsmapChain - 1;\n" +
 			"\t\t\t\tthis._jsmapSkipped += delay;\n" +
+			"\t\t\t\t// Right after the event's handlers, in the same task: no frame\n" +
+			"\t\t\t\t// is rendered before the update. (A resume with no event pending\n" +
+			"\t\t\t\t// is the timeout to Go, which then clears it.)\n" +
+			"\t\t\t\tqueueMicrotask(() => {\n" +
+			"\t\t\t\t\tif (this.exited || !this._scheduledTimeouts.has(id)) return;\n" +
+			"\t\t\t\t\tthis._jsmapChaining = true;\n" +
+			"\t\t\t\t\ttry {\n" +
+			"\t\t\t\t\t\tthis._resume();\n" +
+			"\t\t\t\t\t} finally {\n" +
+			"\t\t\t\t\t\tthis._jsmapChaining = false;\n" +
+			"\t\t\t\t\t}\n" +
+			"\t\t\t\t});\n" +
 			"\t\t\t\treturn 0;\n" +
 			"\t\t\t}\n" +
 			"\t\t\treturn delay;\n" +
@@ -119,7 +135,7 @@ var wasmExecPatches = []patch{
 	{
 		why: "(the same) counters start at zero",
 		old: "\t\t\tthis._nextCallbackTimeoutID = 1;\n",
-		new: "\t\t\tthis._nextCallbackTimeoutID = 1;\n\t\t\tthis._jsmapSkipped = 0;\n\t\t\tthis._jsmapInEvent = 0;\n",
+		new: "\t\t\tthis._nextCallbackTimeoutID = 1;\n\t\t\tthis._jsmapSkipped = 0;\n\t\t\tthis._jsmapInEvent = 0;\n\t\t\tthis._jsmapChain = 0;\n\t\t\tthis._jsmapChaining = false;\n",
 	},
 }
 
