@@ -433,7 +433,7 @@ func parseAccessLog(t *testing.T, out string) []accessRecord {
 }
 
 func TestAccessLog(t *testing.T) {
-	var out syncBuffer
+	var out LogBuffer
 	srv := httptest.NewServer(accessLog(newTestHandler(t), newAccessLogger(&out)))
 	defer srv.Close()
 	longName := strings.Repeat("x", 2000)
@@ -519,7 +519,7 @@ func TestStartConfig(t *testing.T) {
 	}{
 		{"defaults", Config{}, "*", 0},
 		{"frame-ancestors", Config{FrameAncestors: "'self'  https://news.example.com"}, "'self' https://news.example.com", 0},
-		{"access log", Config{AccessLog: new(syncBuffer)}, "*", 2},
+		{"access log", Config{AccessLog: new(LogBuffer)}, "*", 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -550,7 +550,7 @@ func TestStartConfig(t *testing.T) {
 			if tt.cfg.AccessLog == nil {
 				return
 			}
-			records := parseAccessLog(t, tt.cfg.AccessLog.(*syncBuffer).String())
+			records := parseAccessLog(t, tt.cfg.AccessLog.(*LogBuffer).String())
 			if len(records) != tt.wantAccessLogs {
 				t.Errorf("got %d access log lines, want %d", len(records), tt.wantAccessLogs)
 			}

@@ -72,7 +72,7 @@ func labelOf(t *testing.T, res response, builds ...build) string {
 func TestReload(t *testing.T) {
 	a, b := newBuild(t, "A"), newBuild(t, "B")
 	dir := a.write(t, filepath.Join(t.TempDir(), "site"))
-	var logs syncBuffer
+	var logs LogBuffer
 	h, err := newHandler(dir, withErrorLog(log.New(&logs, "", 0)))
 	if err != nil {
 		t.Fatal(err)
@@ -128,7 +128,7 @@ func TestReloadRefusesBrokenTree(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := newBuild(t, "A")
 			dir := a.write(t, filepath.Join(t.TempDir(), "site"))
-			var logs syncBuffer
+			var logs LogBuffer
 			h, err := newHandler(dir, withErrorLog(log.New(&logs, "", 0)))
 			if err != nil {
 				t.Fatal(err)
@@ -168,7 +168,7 @@ func TestReloadIsAtomic(t *testing.T) {
 	dirA, dirB := a.write(t, filepath.Join(base, "a")), b.write(t, filepath.Join(base, "b"))
 	link := filepath.Join(base, "current")
 	symlink(t, dirA, link)
-	h, err := newHandler(link, withErrorLog(log.New(new(syncBuffer), "", 0)))
+	h, err := newHandler(link, withErrorLog(log.New(new(LogBuffer), "", 0)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +240,7 @@ func TestCheck(t *testing.T) {
 	dirA, dirB := a.write(t, filepath.Join(base, "a")), b.write(t, filepath.Join(base, "b"))
 	link := filepath.Join(base, "current")
 	symlink(t, dirA, link)
-	var logs syncBuffer
+	var logs LogBuffer
 	h, err := newHandler(link, withErrorLog(log.New(&logs, "", 0)))
 	if err != nil {
 		t.Fatal(err)
@@ -305,7 +305,7 @@ func TestWatch(t *testing.T) {
 	dirA, dirB := a.write(t, filepath.Join(base, "a")), b.write(t, filepath.Join(base, "b"))
 	link := filepath.Join(base, "current")
 	symlink(t, dirA, link)
-	s, err := Start(Config{Dir: link, Watch: true, ErrorLog: log.New(new(syncBuffer), "", 0)})
+	s, err := Start(Config{Dir: link, Watch: true, ErrorLog: log.New(new(LogBuffer), "", 0)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/jiangsu-map/jsmap/cmd/internal/cli"
 )
 
 // config is what the flags ask for.
@@ -41,13 +43,13 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		if errors.Is(err, flag.ErrHelp) {
 			return cfg, err
 		}
-		return cfg, &usageError{err}
+		return cfg, &cli.UsageError{Err: err}
 	}
 	bad := func(format string, a ...any) (config, error) {
 		err := fmt.Errorf(format, a...)
 		fmt.Fprintln(stderr, err)
 		fs.Usage()
-		return cfg, &usageError{err}
+		return cfg, &cli.UsageError{Err: err}
 	}
 	switch {
 	case fs.NArg() > 0:

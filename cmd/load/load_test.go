@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/jiangsu-map/jsmap/app/server"
+	"github.com/jiangsu-map/jsmap/cmd/internal/cli"
 )
 
 func TestPercentile(t *testing.T) {
@@ -113,7 +114,7 @@ func TestParseFlags(t *testing.T) {
 				t.Errorf("parseFlags(%q): got error %v, want none", tt.args, err)
 			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
 				t.Errorf("parseFlags(%q): got error %v, want one containing %q", tt.args, err, tt.wantErr)
-			case tt.wantErr != "" && !errors.As(err, new(*usageError)):
+			case tt.wantErr != "" && !errors.As(err, new(*cli.UsageError)):
 				t.Errorf("parseFlags(%q): got %T, want a usage error", tt.args, err)
 			}
 		})

@@ -23,39 +23,24 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
-	"sync"
 	"syscall"
 
 	"github.com/jiangsu-map/jsmap/app/server"
+	"github.com/jiangsu-map/jsmap/cmd/internal/cli"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	switch {
-	case err == nil, errors.Is(err, flag.ErrHelp):
-	case errors.As(err, new(*usageError)):
-		os.Exit(2)
-	default:
-		fmt.Fprintln(os.Stderr, "load:", err)
-		os.Exit(1)
-	}
+	stop()
+	cli.Exit("load", err)
 }
-
-// usageError reports bad command-line arguments (already printed).
-type usageError struct{ err error }
-
-func (e *usageError) Error() string { return e.err.Error() }
-func (e *usageError) Unwrap() error { return e.err }
 
 // run parses args, runs the load test and prints the report on stdout. It
 // returns an error when a check fails.
@@ -66,7 +51,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	var srv *server.Process
 	base := cfg.URL
-	serverLog := new(syncBuffer)
+	serverLog := new(server.LogBuffer)
 	buildDirs := []string{cfg.Dir}
 	serve := cfg.Dir
 	var dep *deployment
@@ -96,22 +81,4 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(stdout, "PASS")
 	return nil
-}
-
-// syncBuffer is a bytes.Buffer safe for a writing process and a reader.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

@@ -40,12 +40,11 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
-	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/jiangsu-map/jsmap/cmd/internal/cli"
 )
 
 func main() {
@@ -59,13 +58,5 @@ func main() {
 
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
-	switch {
-	case err == nil, errors.Is(err, flag.ErrHelp):
-		return
-	case errors.As(err, new(*usageError)):
-		os.Exit(2) // the flag package has already printed the problem and usage
-	default:
-		fmt.Fprintln(os.Stderr, "server:", err)
-		os.Exit(1)
-	}
+	cli.Exit("server", err)
 }

@@ -13,14 +13,8 @@ import (
 	"time"
 
 	"github.com/jiangsu-map/jsmap/app/server"
+	"github.com/jiangsu-map/jsmap/cmd/internal/cli"
 )
-
-// usageError reports bad command-line arguments; the flag set has already
-// printed the details and the usage text.
-type usageError struct{ err error }
-
-func (e *usageError) Error() string { return e.err.Error() }
-func (e *usageError) Unwrap() error { return e.err }
 
 // run parses args, starts the server, prints server.ServingLine as the
 // first line on stdout and serves until ctx is done, then shuts down
@@ -35,13 +29,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	usage := func(err error) error {
 		fmt.Fprintln(stderr, err)
 		fs.Usage()
-		return &usageError{err}
+		return &cli.UsageError{Err: err}
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
-		return &usageError{err}
+		return &cli.UsageError{Err: err}
 	}
 	if fs.NArg() > 0 {
 		return usage(fmt.Errorf("unexpected arguments: %q", fs.Args()))

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jiangsu-map/jsmap/cmd/internal/cli"
 )
 
 // waitLimit bounds how long a test waits for something that should happen
@@ -126,7 +128,7 @@ func TestRunStartupErrors(t *testing.T) {
 			if !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("run(%q): got error %q, want it to contain %q", tt.args, err, tt.wantErr)
 			}
-			if got := errors.As(err, new(*usageError)); got != tt.wantUsage {
+			if got := errors.As(err, new(*cli.UsageError)); got != tt.wantUsage {
 				t.Errorf("run(%q): got usage error %v, want %v", tt.args, got, tt.wantUsage)
 			}
 			if got := stdout.String(); got != "" {
