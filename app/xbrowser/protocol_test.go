@@ -191,7 +191,9 @@ func TestWebDriverClient(t *testing.T) {
 func TestWebDriverWaitReadyTimesOut(t *testing.T) {
 	srv := httptest.NewServer(&fakeWebDriver{notReady: 1 << 30})
 	defer srv.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	// Long enough for at least one answer even on a busy machine: the
+	// error must carry the server's last message.
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	err := newWDClient(srv.URL).waitReady(ctx)
 	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "busy") {
