@@ -3,7 +3,6 @@ package app
 import (
 	"net/url"
 	"strings"
-	"sync/atomic"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -17,10 +16,7 @@ type Page struct {
 	goapp.Compo
 
 	state route.State
-	// pointer tells whether the reader last used a pointer rather than
-	// the keyboard: focus follows a navigation only for keyboard users.
-	pointer atomic.Bool
-	// stopInput removes the pointer and key listeners.
+	// stopInput removes the key listener.
 	stopInput func()
 }
 
@@ -79,7 +75,7 @@ func (p *Page) OnNav(ctx goapp.Context) {
 	// reader who clicked or tapped keeps the focus where it was: the
 	// status line announces the page, and focus() would force the browser
 	// to lay the new panel out at once, before it can paint the frame.
-	if p.pointer.Load() {
+	if lastInputWasPointer() {
 		return
 	}
 	ctx.Defer(func(ctx goapp.Context) {
@@ -173,29 +169,27 @@ func parseURL(u *url.URL) route.State {
 	return route.ParseURL(&v)
 }
 
-// watchInput records in p.pointer whether the reader last pressed a
-// pointer or a key, and closes the city on Escape. Its listeners are plain
-// ones: go-app's Window().AddEventListener would re-render the whole page
-// after every key press. It returns the function that stops them.
+// lastInputWasPointer tells whether the reader last pressed a pointer
+// rather than a key: web/page.js keeps track (jsmapPointer), so that a
+// pointer press costs no call into Go.
+func lastInputWasPointer() bool {
+	return goapp.Window().Get("jsmapPointer").Truthy()
+}
+
+// watchInput closes the city on Escape. Its listener is a plain one:
+// go-app's Window().AddEventListener would re-render the whole page after
+// every key press. It returns the function that stops it.
 func (p *Page) watchInput(ctx goapp.Context) func() {
-	onPointer := goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
-		p.pointer.Store(true)
-		return nil
-	})
 	onKey := goapp.FuncOf(func(_ goapp.Value, args []goapp.Value) any {
-		p.pointer.Store(false)
 		if len(args) > 0 && args[0].Get("key").String() == "Escape" {
 			ctx.Dispatch(p.closeOnEscape)
 		}
 		return nil
 	})
 	w := goapp.Window()
-	w.Call("addEventListener", "pointerdown", onPointer, true)
 	w.Call("addEventListener", "keydown", onKey, true)
 	return func() {
-		w.Call("removeEventListener", "pointerdown", onPointer, true)
 		w.Call("removeEventListener", "keydown", onKey, true)
-		onPointer.Release()
 		onKey.Release()
 	}
 }

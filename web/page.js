@@ -42,6 +42,11 @@
   var secret = (location.hash.match(/[#?&]secret=([A-Za-z0-9]{1,64})/) || [])[1];
   var isStatic = options.isStatic;
   var framed = window.self !== window.top;
+  // Whether the reader last pressed a pointer rather than a key: the app
+  // moves focus on navigation only for keyboard users (app/page.go).
+  window.jsmapPointer = false;
+  window.addEventListener("pointerdown", function () { window.jsmapPointer = true; }, { capture: true, passive: true });
+  window.addEventListener("keydown", function () { window.jsmapPointer = false; }, { capture: true, passive: true });
 
   // In a sandboxed iframe without allow-same-origin (WordPress embeds) the
   // page has an opaque origin and touching localStorage throws, which would
