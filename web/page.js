@@ -258,7 +258,8 @@
       var d = doc.querySelector("meta[name=description]"), d0 = document.querySelector("meta[name=description]");
       if (d && d0) d0.setAttribute("content", d.getAttribute("content"));
       if (push) history.pushState(null, "", href);
-      completeSnippet();
+      var details = document.querySelector(".embed-control");
+      if (details && details.open) completeSnippet();
     });
   }
   // The link a press or click would follow in place, or null.
@@ -319,6 +320,7 @@
       }
       text = location.href;
     } else {
+      completeSnippet();
       var src = document.getElementById(b.getAttribute("data-copy"));
       text = src ? src.value : "";
     }
@@ -330,7 +332,11 @@
   });
   // The prerendered embed code is site-relative (the build does not know
   // where the site will be served): until the app writes its own, make it
-  // absolute, as a host page needs it.
+  // absolute, as a host page needs it, when the reader opens it or copies
+  // it (not on every page load).
+  document.addEventListener("toggle", function (e) {
+    if (e.target && e.target.classList && e.target.classList.contains("embed-control") && e.target.open) completeSnippet();
+  }, true);
   function completeSnippet() {
     var ta = document.getElementById("embed-snippet");
     if (ta && !html.hasAttribute("data-app")) {
@@ -339,7 +345,6 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    completeSnippet();
     // The credit line opens the full app in a new tab: keep go-app from
     // routing the click inside the frame.
     document.addEventListener("click", function (e) {

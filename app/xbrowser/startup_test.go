@@ -1,6 +1,7 @@
 package xbrowser
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -185,15 +186,7 @@ func TestChromiumClickBeforeTheAppStarts(t *testing.T) {
 	// The pointer over the city fetches its page ahead of the click, and
 	// the click uses that copy.
 	page := tb.site + "/en/city/yancheng"
-	requested := func() int {
-		n := 0
-		for _, u := range tb.c.Requests() {
-			if u == page {
-				n++
-			}
-		}
-		return n
-	}
+	requested := func() int { return tb.requestsOf(page) }
 	p := tb.labelCentre("yancheng")
 	if _, err := chromedp.Call(tb.ctx, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: p.X, Y: p.Y}); err != nil {
 		t.Fatal(err)
@@ -342,6 +335,12 @@ func TestChromiumClicksBeforeTheAppStarts(t *testing.T) {
 		}
 	}
 	tb.checkSamePage("clicks, back and forward before the app")
+	// The embed code, opened before the app, names the site absolutely.
+	tb.do(chromedp.Click(chromedp.CSS(`.embed-control summary`)))
+	want := `src="` + tb.site + `/embed/city/wuxi"`
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.getElementById('embed-snippet').value.includes(`+strconv.Quote(want)+`)`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("embed code before the app:\n%s\nwant it to contain %s", eval[string](tb.run, `document.getElementById('embed-snippet').value`), want)
+	}
 	if eval[bool](tb.run, `document.documentElement.hasAttribute('data-app')`) {
 		t.Error("the app started although its WebAssembly was blocked: the test tested page.js only in part")
 	}

@@ -189,7 +189,7 @@ func (tr traffic) totals() (requests int, bytes float64, inFlight int) {
 			}
 			continue
 		}
-		if r.fromSW || r.fromCache || !isHTTP(r.url) {
+		if !r.toNetwork() {
 			continue
 		}
 		requests++
@@ -203,7 +203,7 @@ func (tr traffic) totals() (requests int, bytes float64, inFlight int) {
 func (tr traffic) bytesSoFar() float64 {
 	var b float64
 	for _, r := range tr {
-		if r.fromSW || r.fromCache || r.url == "" || !isHTTP(r.url) {
+		if !r.toNetwork() {
 			continue
 		}
 		if r.finished {
@@ -213,6 +213,12 @@ func (tr traffic) bytesSoFar() float64 {
 		}
 	}
 	return b
+}
+
+// toNetwork tells whether the request went to the network: http or https,
+// and not answered by a service worker or a cache.
+func (r *request) toNetwork() bool {
+	return !r.fromSW && !r.fromCache && r.url != "" && isHTTP(r.url)
 }
 
 func isHTTP(u string) bool {
