@@ -14,7 +14,7 @@ GOFLAGS_WASM := -trimpath -ldflags="-s -w" -gcflags=all=-l -gcflags=runtime=
 # The same code with Go function names (for `make profile`).
 GOFLAGS_WASM_NAMED := -trimpath -ldflags="-w" -gcflags=all=-l -gcflags=runtime=
 
-.PHONY: all run build wasm static test bench profile unit vet fmt geo icons clean deps-browser deps-engines deps-npm sizes
+.PHONY: all run build wasm static test bench profile unit vet fmt geo icons clean deps-browser deps-engines deps-npm sizes screenshots
 
 all: build
 
@@ -56,6 +56,11 @@ profile: deps-browser
 	@mkdir -p build
 	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_WASM_NAMED) -o build/app-names.wasm ./cmd/wasm
 	JSMAP_DIST=$(CURDIR)/$(DIST) $(GO) run ./cmd/bench -cpu-profile build/profile -wasm-names build/app-names.wasm $(BENCH_FLAGS)
+
+## screenshots: PNGs of pages on a phone and a desktop, app started (cmd/screenshots; SHOTS_FLAGS="-pages /en/city/yancheng -widths 320,390,1280")
+screenshots: deps-browser
+	@test -f $(DIST)/index.html || $(MAKE) build
+	$(GO) run ./cmd/screenshots -dir $(DIST) -out build/screenshots $(SHOTS_FLAGS)
 
 ## unit: unit tests only (no browser, no build: the browser tests skip)
 unit:

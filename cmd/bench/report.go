@@ -112,7 +112,7 @@ func WriteTable(w io.Writer, r *Report) error {
 	var b strings.Builder
 	m := r.Meta
 	fmt.Fprintf(&b, "jsmap benchmark, %s\n", m.Date)
-	fmt.Fprintf(&b, "site %s (build %s) on cmd/server; %s; %s\n", m.Dist, orDash(m.Build), orDash(m.Browser), m.Device)
+	fmt.Fprintf(&b, "site %s (build %s) served by app/server; %s; %s\n", m.Dist, orDash(m.Build), orDash(m.Browser), m.Device)
 	fmt.Fprintf(&b, "medians of %d runs, each in a fresh browser context; load average %s before, %s after\n", m.Runs, orDash(m.LoadBefore), orDash(m.LoadAfter))
 	if m.Lighthouse != "" {
 		fmt.Fprintf(&b, "Lighthouse %s, mobile preset (simulated throttling)\n", m.Lighthouse)

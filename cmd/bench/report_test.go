@@ -115,7 +115,7 @@ func TestWriteTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `jsmap benchmark, 2026-11-25T21:00:00Z
-site dist (build abc123) on cmd/server; Chrome/156; phone
+site dist (build abc123) served by app/server; Chrome/156; phone
 medians of 3 runs, each in a fresh browser context; load average 1.00 1.00 1.00 before, 2.00 1.50 1.00 after
 
 Built site

@@ -26,21 +26,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/jiangsu-map/jsmap/app/server"
 	"github.com/jiangsu-map/jsmap/cmd/internal/cli"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	cli.Exit("load", err)
-}
+func main() { cli.Main("load", run) }
 
 // run parses args, runs the load test and prints the report on stdout. It
 // returns an error when a check fails.

@@ -3,10 +3,14 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"os/signal"
+	"syscall"
 )
 
 // UsageError reports bad command-line arguments, which the flag set has
@@ -41,4 +45,14 @@ func Exit(name string, err error) {
 		fmt.Fprintln(os.Stderr, name+":", err)
 	}
 	os.Exit(code)
+}
+
+// Main runs a command: run gets the arguments after the command's name,
+// standard output and error, and a context cancelled by the first
+// interrupt or SIGTERM; then the command ends as Exit says.
+func Main(name string, run func(ctx context.Context, args []string, stdout, stderr io.Writer) error) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	Exit(name, err)
 }
