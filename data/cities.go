@@ -31,9 +31,13 @@ var cities = []City{
 				},
 				Themes: []ThemeID{ThemeComputing},
 				Figures: []Figure{
-					{Value: "第六", Label: Text{Zh: "全国算力二十强市榜单全国排名", En: "National rank among the top 20 computing-power cities"}},
-					{Value: "第一", Label: Text{Zh: "全省排名", En: "Rank within Jiangsu"}},
-					{Value: "《中国算力发展指数白皮书(2023年)》", Label: Text{Zh: "榜单出处", En: "Source of the ranking"}},
+					{Value: "第六", En: "6th", Label: Text{Zh: "全国算力二十强市榜单全国排名", En: "National rank among the top 20 computing-power cities"}},
+					{Value: "第一", En: "1st", Label: Text{Zh: "全省排名", En: "Rank within Jiangsu"}},
+					{Value: "《中国算力发展指数白皮书(2023年)》", En: "China Computing Power Development Index White Paper (2023)", Label: Text{Zh: "榜单出处", En: "Source of the ranking"}},
+				},
+				Quotes: []string{
+					"作为数字经济时代的关键生产力，算力在新质生产力形成中的作用日益凸显。",
+					"根据《中国算力发展指数白皮书(2023年)》发布的全国算力二十强市榜单，苏州在全国排名第六，在全省排名第一。",
 				},
 			},
 			{
@@ -47,7 +51,10 @@ var cities = []City{
 				},
 				Themes: []ThemeID{ThemeComputing},
 				Figures: []Figure{
-					{Value: "三核三区两基地", Label: Text{Zh: "算力空间布局", En: "Spatial layout for computing power"}},
+					{Value: "三核三区两基地", En: "Three cores, three zones, two bases", Label: Text{Zh: "算力空间布局", En: "Spatial layout for computing power"}},
+				},
+				Quotes: []string{
+					"苏州正加快推进“三核三区两基地”算力空间布局。",
 				},
 			},
 		},
@@ -73,7 +80,10 @@ var cities = []City{
 				},
 				Themes: []ThemeID{ThemeLowAltitude},
 				Figures: []Figure{
-					{Value: "服务企业·面对面", Label: Text{Zh: "活动名称", En: "Event name"}},
+					{Value: "服务企业·面对面", En: "Serving Enterprises Face to Face", Label: Text{Zh: "活动名称", En: "Event name"}},
+				},
+				Quotes: []string{
+					"3月14日下午，南京以低空经济为主题举办“服务企业·面对面”活动，积极布局低空经济，打造发展新质生产力新引擎。",
 				},
 			},
 		},
@@ -99,8 +109,11 @@ var cities = []City{
 				},
 				Themes: []ThemeID{ThemeAerospace},
 				Figures: []Figure{
-					{Value: "东方空间产业园", Label: Text{Zh: "开工的产业园", En: "Industrial park that broke ground"}},
-					{Value: "东方空间航天动力总部项目", Label: Text{Zh: "进入全面建设的项目", En: "Project moving into full construction"}},
+					{Value: "东方空间产业园", En: "Dongfang Kongjian industrial park", Label: Text{Zh: "开工的产业园", En: "Industrial park that broke ground"}},
+					{Value: "东方空间航天动力总部项目", En: "Dongfang Kongjian space propulsion headquarters project", Label: Text{Zh: "进入全面建设的项目", En: "Project moving into full construction"}},
+				},
+				Quotes: []string{
+					"与此同时，无锡正在大力布局空天产业，2月23日上午，东方空间产业园正式开工，东方空间航天动力总部项目、空天产业配套项目都将进入全面展开建设阶段，蓄力向新产业要新质生产力。",
 				},
 			},
 		},
@@ -125,7 +138,10 @@ var cities = []City{
 				},
 				Themes: []ThemeID{ThemeManufacturing},
 				Figures: []Figure{
-					{Value: "中国现代工业名城", Label: Text{Zh: "目标", En: "Goal"}},
+					{Value: "中国现代工业名城", En: "A renowned modern industrial city of China", Label: Text{Zh: "目标", En: "Goal"}},
+				},
+				Quotes: []string{
+					"南通将加快构建以先进制造业为骨干的现代化产业体系，奋力打造中国现代工业名城，助力江苏成为发展新质生产力的重要阵地。",
 				},
 			},
 		},
@@ -150,8 +166,12 @@ var cities = []City{
 				},
 				Themes: []ThemeID{ThemeInnovation},
 				Figures: []Figure{
-					{Value: "具有全球影响力的产业科技创新中心", Label: Text{Zh: "目标", En: "Goal"}},
-					{Value: "厚植沃土、选种育苗、嫁接资源、构建生态", Label: Text{Zh: "培育创新的四项举措", En: "Four steps for cultivating innovation"}},
+					{Value: "具有全球影响力的产业科技创新中心", En: "An industrial science and technology innovation centre with global influence", Label: Text{Zh: "目标", En: "Goal"}},
+					{Value: "厚植沃土、选种育苗、嫁接资源、构建生态", En: "Enrich the soil, select and raise seedlings, graft on resources, build an ecosystem", Label: Text{Zh: "培育创新的四项举措", En: "Four steps for cultivating innovation"}},
+				},
+				Quotes: []string{
+					"打造具有全球影响力的产业科技创新中心，是常州经济总量超万亿后必须答好的题目。",
+					"培育创新如同育树造林，常州将扎扎实实厚植沃土、选种育苗、嫁接资源、构建生态，为江苏打造具有全球影响力的产业科技创新中心作出更大贡献。",
 				},
 			},
 		},
@@ -181,13 +201,17 @@ var cities = []City{
 				},
 				Themes: []ThemeID{ThemeManufacturing, ThemeClusters, ThemeFutureIndustries, ThemeTrillionGoal},
 				Figures: []Figure{
-					{Value: "2025年GDP力争破万亿", Label: Text{Zh: "2021年起的口号", En: "Slogan since 2021"}},
-					{Value: "全国有地位、全球有影响的制造业强市", Label: Text{Zh: "目标", En: "Goal"}},
+					{Value: "2025年GDP力争破万亿", En: "Strive for GDP above 1 trillion yuan in 2025", Label: Text{Zh: "2021年起的口号", En: "Slogan since 2021"}},
+					{Value: "全国有地位、全球有影响的制造业强市", En: "A manufacturing powerhouse with national standing and global influence", Label: Text{Zh: "目标", En: "Goal"}},
 					{Value: "343", Label: Text{Zh: "创新产业集群", En: "Innovative industrial clusters"}},
 					{Value: "5+X", Label: Text{Zh: "未来产业体系", En: "Future-industry system"}},
-					{Value: "补链、延链、强链", Label: Text{Zh: "产业链工作方向", En: "Work on industrial chains"}},
-					{Value: "十大产业集群创新发展行动计划", Label: Text{Zh: "行动计划", En: "Action plan"}},
-					{Value: "到2025年确保工业规模过万亿", Label: Text{Zh: "工业目标", En: "Industrial goal"}},
+					{Value: "补链、延链、强链", En: "Fill gaps in, extend and strengthen industrial chains", Label: Text{Zh: "产业链工作方向", En: "Work on industrial chains"}},
+					{Value: "十大产业集群创新发展行动计划", En: "Action plan for the innovative development of ten major industrial clusters", Label: Text{Zh: "行动计划", En: "Action plan"}},
+					{Value: "到2025年确保工业规模过万亿", En: "Make sure industry exceeds 1 trillion yuan in scale by 2025", Label: Text{Zh: "工业目标", En: "Industrial goal"}},
+				},
+				Quotes: []string{
+					"早在2021年，徐州就喊出“2025年GDP力争破万亿”的口号。",
+					"今年2月18日，徐州召开“新春第一会”，徐州市委书记宋乐伟在会上再次强调，徐州要打造全国有地位、全球有影响的制造业强市，除了工程机械产业外，还要聚焦打造“343”创新产业集群和“5+X”未来产业体系，围绕“补链、延链、强链”，不断推动十大产业集群创新发展行动计划落地落实，到2025年确保工业规模过万亿、制造业占比明显提升。",
 				},
 			},
 			{
@@ -202,7 +226,11 @@ var cities = []City{
 				},
 				Themes: []ThemeID{ThemeIndustrialisation, ThemeClusters, ThemeInnovation, ThemeGreen},
 				Figures: []Figure{
-					{Value: "向集群要规模，向科技要动能，向数字要赋能，向企业要质量，向绿色要效益", Label: Text{Zh: "2024年发展重点", En: "Priorities for 2024"}},
+					{Value: "向集群要规模，向科技要动能，向数字要赋能，向企业要质量，向绿色要效益", En: "Scale from clusters, momentum from science and technology, empowerment from digital technology, quality from enterprises, returns from green development", Label: Text{Zh: "2024年发展重点", En: "Priorities for 2024"}},
+				},
+				Quotes: []string{
+					"今年2月18日，徐州召开“新春第一会”，徐州市委书记宋乐伟在会上再次强调，徐州要打造全国有地位、全球有影响的制造业强市，除了工程机械产业外，还要聚焦打造“343”创新产业集群和“5+X”未来产业体系，围绕“补链、延链、强链”，不断推动十大产业集群创新发展行动计划落地落实，到2025年确保工业规模过万亿、制造业占比明显提升。",
+					"“新春第一会”上明确了2024年徐州的发展重点：聚焦加快形成新质生产力，向集群要规模，向科技要动能，向数字要赋能，向企业要质量，向绿色要效益，汇聚加快推进新型工业化的强大合力。",
 				},
 			},
 			{
@@ -216,11 +244,15 @@ var cities = []City{
 				},
 				Themes: []ThemeID{ThemeFutureIndustries},
 				Figures: []Figure{
-					{Value: "《徐州市加快培育发展未来产业的指导意见》", Label: Text{Zh: "指导意见", En: "Guidelines"}},
-					{Value: "《徐州市加快培育发展未来产业三年行动方案（2024—2026年）》", Label: Text{Zh: "三年行动方案", En: "Three-year action plan"}},
-					{Value: "5个", Label: Text{Zh: "成长型未来产业数量", En: "Number of growth-stage future industries"}},
-					{Value: "氢能与新型储能、深地空间利用、第三代半导体、细胞和基因技术、通用人工智能", Label: Text{Zh: "成长型未来产业", En: "Growth-stage future industries"}},
-					{Value: "零碳负碳、前沿新材料、虚拟现实、生物育种", Label: Text{Zh: "前沿性未来产业", En: "Frontier future industries"}},
+					{Value: "《徐州市加快培育发展未来产业的指导意见》", En: "Xuzhou Guidelines on Speeding Up the Cultivation and Development of Future Industries", Label: Text{Zh: "指导意见", En: "Guidelines"}},
+					{Value: "《徐州市加快培育发展未来产业三年行动方案（2024—2026年）》", En: "Xuzhou Three-Year Action Plan for Speeding Up the Cultivation and Development of Future Industries (2024–2026)", Label: Text{Zh: "三年行动方案", En: "Three-year action plan"}},
+					{Value: "5个", En: "5", Label: Text{Zh: "成长型未来产业数量", En: "Number of growth-stage future industries"}},
+					{Value: "氢能与新型储能、深地空间利用、第三代半导体、细胞和基因技术、通用人工智能", En: "Hydrogen and new energy storage; deep underground space use; third-generation semiconductors; cell and gene technology; artificial general intelligence", Label: Text{Zh: "成长型未来产业", En: "Growth-stage future industries"}},
+					{Value: "零碳负碳、前沿新材料、虚拟现实、生物育种", En: "Zero- and negative-carbon technology; frontier new materials; virtual reality; biological breeding", Label: Text{Zh: "前沿性未来产业", En: "Frontier future industries"}},
+				},
+				Quotes: []string{
+					"发展新质生产力，未来产业是主阵地。",
+					"年初，徐州制定《徐州市加快培育发展未来产业的指导意见》和《徐州市加快培育发展未来产业三年行动方案（2024—2026年）》，明确提出将加快培育氢能与新型储能、深地空间利用、第三代半导体、细胞和基因技术、通用人工智能5个成长型未来产业，谋划布局零碳负碳、前沿新材料、虚拟现实、生物育种等前沿性未来产业。",
 				},
 			},
 			{
@@ -235,7 +267,11 @@ var cities = []City{
 				},
 				Themes: []ThemeID{ThemeInnovation},
 				Figures: []Figure{
-					{Value: "国家可持续发展议程创新示范区", Label: Text{Zh: "示范区", En: "Demonstration zone"}},
+					{Value: "国家可持续发展议程创新示范区", En: "National innovation demonstration zone for the sustainable development agenda", Label: Text{Zh: "示范区", En: "Demonstration zone"}},
+				},
+				Quotes: []string{
+					"3月12日，徐州市举行国家可持续发展议程创新示范区建设工作推进会，调度工作进展，部署下阶段重点任务。",
+					"因地制宜发展新质生产力，徐州建设国家可持续发展议程创新示范区就是重要的抓手。",
 				},
 			},
 		},
@@ -265,8 +301,12 @@ var cities = []City{
 				},
 				Themes: []ThemeID{ThemeTrillionGoal},
 				Figures: []Figure{
-					{Value: "早日跨进万亿GDP行列", Label: Text{Zh: "目标", En: "Goal"}},
-					{Value: "努力在现代化建设中走在全国城市前列", Label: Text{Zh: "目标", En: "Goal"}},
+					{Value: "早日跨进万亿GDP行列", En: "Join the trillion-yuan GDP club soon", Label: Text{Zh: "目标", En: "Goal"}},
+					{Value: "努力在现代化建设中走在全国城市前列", En: "Strive to be among China's leading cities in modernisation", Label: Text{Zh: "目标", En: "Goal"}},
+				},
+				Quotes: []string{
+					"“新春第一会”往往意味着打响开工第一枪。",
+					"2月18日，扬州的“新春第一会”上也释放出明确信号：早日跨进万亿GDP行列、努力在现代化建设中走在全国城市前列。",
 				},
 			},
 			{
@@ -281,7 +321,11 @@ var cities = []City{
 				Themes: []ThemeID{ThemeManufacturing},
 				Figures: []Figure{
 					{Value: "613", Label: Text{Zh: "产业体系", En: "Industrial system"}},
-					{Value: "打造长三角有影响力和竞争力的先进制造业基地", Label: Text{Zh: "发展导向", En: "Development direction"}},
+					{Value: "打造长三角有影响力和竞争力的先进制造业基地", En: "An advanced manufacturing base with influence and competitiveness in the Yangtze River Delta", Label: Text{Zh: "发展导向", En: "Development direction"}},
+				},
+				Quotes: []string{
+					"作为长三角地区的经济重镇，今年扬州将“加快形成新质生产力”写入政府工作报告，并结合“613”产业体系、产业科创、人才优势和资源禀赋等，提出了“打造长三角有影响力和竞争力的先进制造业基地”的发展导向。",
+					"2024年，注定是扬州向“新”而行的奋进之年。",
 				},
 			},
 			{
@@ -295,10 +339,13 @@ var cities = []City{
 				},
 				Themes: []ThemeID{ThemeSpecialisedSMEs, ThemeClusters},
 				Figures: []Figure{
-					{Value: "《扬州市2024年专精特新企业内培外引行动方案》", Label: Text{Zh: "行动方案", En: "Action plan"}},
-					{Value: "五个方面", Label: Text{Zh: "培优培强的方面", En: "Areas of work"}},
-					{Value: "13条", Label: Text{Zh: "重点产业链", En: "Key industrial chains"}},
+					{Value: "《扬州市2024年专精特新企业内培外引行动方案》", En: "Yangzhou 2024 Action Plan for Fostering and Attracting SRDI Enterprises", Label: Text{Zh: "行动方案", En: "Action plan"}},
+					{Value: "五个方面", En: "Five areas", Label: Text{Zh: "培优培强的方面", En: "Areas of work"}},
+					{Value: "13条", En: "13", Label: Text{Zh: "重点产业链", En: "Key industrial chains"}},
 					{Value: "20%", Label: Text{Zh: "今年规上企业专精特新集聚度目标", En: "This year's target share of specialised SMEs among above-size firms"}},
+				},
+				Quotes: []string{
+					"日前，《扬州市2024年专精特新企业内培外引行动方案》出台，提出从五个方面培优培强专精特新企业，壮大新质生产力，力争今年13条重点产业链规上企业专精特新集聚度达到20%。",
 				},
 			},
 			{
@@ -314,7 +361,11 @@ var cities = []City{
 				},
 				Themes: []ThemeID{ThemeLearning},
 				Figures: []Figure{
-					{Value: "合肥、杭州、湖州、苏州、无锡", Label: Text{Zh: "考察的五个城市", En: "The five cities visited"}},
+					{Value: "合肥、杭州、湖州、苏州、无锡", En: "Hefei, Hangzhou, Huzhou, Suzhou and Wuxi", Label: Text{Zh: "考察的五个城市", En: "The five cities visited"}},
+				},
+				Quotes: []string{
+					"向内谋求部署的同时，也有城市选择“走出去”学习经验。",
+					"3月14日至16日，扬州市委书记王进健、市长潘国强率领该市党政代表团先后赴合肥、杭州、湖州、苏州、无锡五个城市学习考察，实地学习借鉴兄弟城市高质量发展、因地制宜发展新质生产力的生动实践和成功经验。",
 				},
 			},
 		},
@@ -343,9 +394,12 @@ var cities = []City{
 				},
 				Themes: []ThemeID{ThemeManufacturing, ThemeTrillionGoal},
 				Figures: []Figure{
-					{Value: "10074.1亿元", Label: Text{Zh: "2023年工业实时开票销售", En: "Real-time invoiced industrial sales, 2023"}},
-					{Value: "连续三年跨越四个千亿级台阶", Label: Text{Zh: "增长", En: "Growth"}},
-					{Value: "万亿规模总量、千亿产业支撑、百亿企业引航", Label: Text{Zh: "发展格局", En: "Development pattern"}},
+					{Value: "10074.1亿元", En: "1,007.41 billion yuan (about 1.01 trillion)", Label: Text{Zh: "2023年工业实时开票销售", En: "Real-time invoiced industrial sales, 2023"}},
+					{Value: "连续三年跨越四个千亿级台阶", En: "Four 100-billion-yuan thresholds crossed in three years running", Label: Text{Zh: "增长", En: "Growth"}},
+					{Value: "万亿规模总量、千亿产业支撑、百亿企业引航", En: "A trillion-yuan total, supported by 100-billion-yuan industries, led by 10-billion-yuan enterprises", Label: Text{Zh: "发展格局", En: "Development pattern"}},
+				},
+				Quotes: []string{
+					"2023年，全市实现工业实时开票销售10074.1亿元，连续三年跨越四个千亿级台阶，形成“万亿规模总量、千亿产业支撑、百亿企业引航”的高质量发展格局。",
 				},
 			},
 			{
@@ -361,9 +415,14 @@ var cities = []City{
 				Themes: []ThemeID{ThemeIndustrialisation, ThemeClusters, ThemeGreen},
 				Figures: []Figure{
 					{Value: "5+2", Label: Text{Zh: "新兴产业", En: "Emerging industries"}},
-					{Value: "23条", Label: Text{Zh: "产业链", En: "Industrial chains"}},
-					{Value: "补齐短板、拉长长板、锻造新板", Label: Text{Zh: "产业举措", En: "Approach to industry"}},
-					{Value: "优势产业链+特色产业集群", Label: Text{Zh: "发展格局", En: "Development pattern"}},
+					{Value: "23条", En: "23", Label: Text{Zh: "产业链", En: "Industrial chains"}},
+					{Value: "补齐短板、拉长长板、锻造新板", En: "Shore up weak links, lengthen strong ones, forge new ones", Label: Text{Zh: "产业举措", En: "Approach to industry"}},
+					{Value: "优势产业链+特色产业集群", En: "Leading industrial chains plus distinctive industrial clusters", Label: Text{Zh: "发展格局", En: "Development pattern"}},
+				},
+				Quotes: []string{
+					"2月18日，盐城召开全市新型工业化推进大会，聚力聚焦发展新质生产力，全面开启新型工业化新征程。",
+					"盐城将准确把握推进新型工业化的战略定位，以碳达峰试点城市建设为契机，着力补齐短板、拉长长板、锻造新板，积极构建多点支撑、多业并举、多元发展的现代产业体系。",
+					"同时，坚持以“5+2”新兴产业和23条产业链建设为主抓手，持续推进聚企成链、聚链成群、集群成势，形成“优势产业链+特色产业集群”发展格局。",
 				},
 			},
 			{
@@ -379,8 +438,12 @@ var cities = []City{
 				Themes: []ThemeID{ThemeIndustrialisation, ThemeClusters},
 				Figures: []Figure{
 					{Value: "5+2", Label: Text{Zh: "战略性新兴产业", En: "Strategic emerging industries"}},
-					{Value: "23条", Label: Text{Zh: "重点产业链", En: "Key industrial chains"}},
+					{Value: "23条", En: "23", Label: Text{Zh: "重点产业链", En: "Key industrial chains"}},
 					{Value: "11669", Label: Text{Zh: "招商工作体制", En: "Investment-attraction mechanism"}},
+				},
+				Quotes: []string{
+					"3月14日，盐城市召开传达学习贯彻全国两会精神会议。",
+					"市委书记周斌强调，要锚定工业强市不动摇，聚焦“5+2”战略性新兴产业和23条重点产业链，发挥“11669”招商工作体制作用，全力突破一批重特大项目，实现新质生产力与新型工业化的良性互动。",
 				},
 			},
 			{
@@ -395,9 +458,13 @@ var cities = []City{
 				},
 				Themes: []ThemeID{ThemeGreen, ThemeFutureIndustries, ThemeClusters},
 				Figures: []Figure{
-					{Value: "全国首批碳达峰试点城市", Label: Text{Zh: "试点身份", En: "Pilot status"}},
-					{Value: "低（零）碳产业园", Label: Text{Zh: "园区建设", En: "Industrial parks"}},
-					{Value: "碳足迹、碳交易", Label: Text{Zh: "先行先试的领域", En: "Areas to pioneer"}},
+					{Value: "全国首批碳达峰试点城市", En: "Among the first national carbon-peaking pilot cities", Label: Text{Zh: "试点身份", En: "Pilot status"}},
+					{Value: "低（零）碳产业园", En: "Low- (zero-) carbon industrial parks", Label: Text{Zh: "园区建设", En: "Industrial parks"}},
+					{Value: "碳足迹、碳交易", En: "Carbon footprints, carbon trading", Label: Text{Zh: "先行先试的领域", En: "Areas to pioneer"}},
+				},
+				Quotes: []string{
+					"3月14日，盐城市召开传达学习贯彻全国两会精神会议。",
+					"要坚持绿色低碳不懈怠，以全国首批碳达峰试点城市建设为契机，推动传统产业“向高攀登”、新兴产业“向新发力”、未来产业“向前而行”，更高水平推进低（零）碳产业园建设，在碳足迹、碳交易等方面先行先试、积极探索，持续壮大绿色产业集群，加快建设现代化产业体系。",
 				},
 			},
 		},
@@ -450,6 +517,7 @@ func (c City) clone() City {
 	for i, in := range c.Initiatives {
 		in.Themes = append([]ThemeID(nil), in.Themes...)
 		in.Figures = append([]Figure(nil), in.Figures...)
+		in.Quotes = append([]string(nil), in.Quotes...)
 		ins[i] = in
 	}
 	c.Initiatives = ins

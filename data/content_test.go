@@ -199,6 +199,7 @@ func TestAccessorsReturnCopies(t *testing.T) {
 	got[0].ID = "changed"
 	got[0].Initiatives[0].Figures[0].Value = "changed"
 	got[0].Initiatives[0].Themes[0] = "changed"
+	got[0].Initiatives[0].Quotes[0] = "changed"
 	c, _ := CityByID("suzhou")
 	c.Initiatives[0].Title.Zh = "changed"
 	th := Themes()
@@ -343,6 +344,79 @@ func TestFiguresInArticle(t *testing.T) {
 	if n == 0 {
 		t.Errorf("got 0 figures, want some")
 	}
+}
+
+// TestFigureEnglish checks what English readers see of each figure: an
+// English rendering wherever the verbatim value is not English already,
+// with no Chinese left in it, and the verbatim value on Chinese pages.
+func TestFigureEnglish(t *testing.T) {
+	for _, c := range Cities() {
+		for i, in := range c.Initiatives {
+			for j, f := range in.Figures {
+				t.Run(fmt.Sprintf("%s/%d/%d", c.ID, i+1, j+1), func(t *testing.T) {
+					if got := f.In(Zh); got != f.Value {
+						t.Errorf("In(Zh) = %q, want the verbatim Value %q", got, f.Value)
+					}
+					en := f.In(En)
+					if hasHan(en) || !readsAsEnglish(strings.NewReplacer("–", "", "’", "").Replace(en)) {
+						t.Errorf("In(En) = %q, want English (ASCII, en dashes and apostrophes only)", en)
+					}
+					if f.En == "" && en != f.Value {
+						t.Errorf("In(En) = %q with no En, want the Value %q", en, f.Value)
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestInitiativeQuotes checks the source sentences behind every
+// initiative: there is at least one, each is a whole sentence of the
+// article, verbatim (whitespace aside), and together they hold every
+// figure and date the initiative states.
+func TestInitiativeQuotes(t *testing.T) {
+	text := article(t)
+	n := 0
+	for _, c := range Cities() {
+		for i, in := range c.Initiatives {
+			t.Run(fmt.Sprintf("%s/%d", c.ID, i+1), func(t *testing.T) {
+				if len(in.Quotes) == 0 {
+					t.Fatalf("Quotes is empty, want at least one sentence from the article")
+				}
+				n++
+				for j, q := range in.Quotes {
+					sq := stripSpace(q)
+					k := strings.Index(text, sq)
+					if k < 0 {
+						t.Errorf("Quotes[%d] = %q: got no match in the article, want it verbatim (whitespace aside)", j, q)
+						continue
+					}
+					if end, _ := utf8.DecodeLastRuneInString(sq); end != '。' {
+						t.Errorf("Quotes[%d] ends in %q, want a whole sentence (ending in 。)", j, end)
+					}
+					if before, _ := utf8.DecodeLastRuneInString(text[:k]); k > 0 && !strings.ContainsRune("。？", before) {
+						t.Errorf("Quotes[%d] = %q follows %q in the article, want a whole sentence", j, q, before)
+					}
+				}
+				all := stripSpace(strings.Join(in.Quotes, ""))
+				for j, f := range in.Figures {
+					if !strings.Contains(all, stripSpace(f.Value)) {
+						t.Errorf("figure %d %q: got it in no quote, want the quotes to hold it", j+1, f.Value)
+					}
+				}
+				if in.Date != "" {
+					d, err := articleDate(in)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !strings.Contains(all, d) {
+						t.Errorf("Date %q: got no %q in the quotes, want the quotes to hold it", in.Date, d)
+					}
+				}
+			})
+		}
+	}
+	t.Logf("%d initiatives with quotes", n)
 }
 
 // articleDate is how the article writes a date: "3月14日", or for a span
@@ -572,6 +646,26 @@ func TestValidateBroken(t *testing.T) {
 			name:   "empty figure value",
 			mutate: func(t *testing.T, cs []City) { initiative(t, cs, "yangzhou", 3).Figures[2].Value = "" },
 			want:   []string{`city "yangzhou"`, "initiative 3: figure 3: Value is empty"},
+		},
+		{
+			name:   "Chinese figure without English",
+			mutate: func(t *testing.T, cs []City) { initiative(t, cs, "yancheng", 1).Figures[0].En = "" },
+			want:   []string{`city "yancheng"`, `initiative 1: figure 1: En is empty, but Value "10074.1亿元" does not read as English`},
+		},
+		{
+			name:   "figure English with a line break",
+			mutate: func(t *testing.T, cs []City) { initiative(t, cs, "suzhou", 1).Figures[0].En = "6th\nplace" },
+			want:   []string{`city "suzhou"`, "initiative 1: figure 1: En contains a line break"},
+		},
+		{
+			name:   "no quotes",
+			mutate: func(t *testing.T, cs []City) { initiative(t, cs, "wuxi", 1).Quotes = nil },
+			want:   []string{`city "wuxi"`, "initiative 1: Quotes is empty"},
+		},
+		{
+			name:   "empty quote",
+			mutate: func(t *testing.T, cs []City) { initiative(t, cs, "changzhou", 1).Quotes[1] = "" },
+			want:   []string{`city "changzhou"`, "initiative 1: Quotes[1] is empty"},
 		},
 		{
 			name:   "empty figure label",

@@ -73,14 +73,45 @@ type Initiative struct {
 	Summary Text
 	Themes  []ThemeID
 	Figures []Figure
+	// Quotes are the article's own sentences the initiative is based on,
+	// each copied verbatim (whitespace aside: the page scan's line breaks
+	// and stray spaces are left out), in the article's order. Readers can
+	// open them under the summary; every initiative has at least one.
+	Quotes []string
 }
 
 // Figure is a number, ranking, goal or programme name quoted exactly from the article.
 type Figure struct {
 	// Value appears verbatim in the article (whitespace aside), e.g. "10074.1亿元" or "343".
 	Value string
+	// En is Value as an English reader reads it ("1,007.41 billion yuan
+	// (about 1.01 trillion)" for "10074.1亿元", "6th" for "第六"), shown on
+	// English pages beside the verbatim Value. It is "" when Value already
+	// reads as English ("343", "5+X", "20%"); Validate requires it for
+	// every Value with any other character.
+	En string
 	// Label says what the value is, in both languages.
 	Label Text
+}
+
+// In returns the figure as a reader of language l reads it: En on English
+// pages when there is one, otherwise Value.
+func (f Figure) In(l Lang) string {
+	if l == En && f.En != "" {
+		return f.En
+	}
+	return f.Value
+}
+
+// readsAsEnglish reports whether s needs no English rendering: ASCII
+// letters, digits and signs only, as in "343", "5+X" or "20%".
+func readsAsEnglish(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // ThemeID identifies a theme from the fixed list in Themes.

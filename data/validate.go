@@ -100,7 +100,9 @@ func (c City) Validate() error {
 //   - every initiative has a Title and Summary in both languages, at least
 //     one known theme, listed once, and real YYYY-MM-DD dates, with an
 //     EndDate only together with a Date and not before it;
-//   - every figure has a Value and a Label in both languages;
+//   - every figure has a Value, an En unless the Value reads as English
+//     already (see Figure.En), and a Label in both languages;
+//   - every initiative has at least one quote;
 //   - no text has leading or trailing whitespace.
 func (c City) ValidateThemes(themes []Theme) error {
 	known := make(map[ThemeID]bool, len(themes))
@@ -197,7 +199,20 @@ func (in Initiative) validate(where string, known map[ThemeID]bool) []error {
 		case strings.TrimSpace(f.Value) != f.Value:
 			errs = append(errs, fmt.Errorf("%s: Value %q has leading or trailing whitespace", fwhere, f.Value))
 		}
+		if f.En == "" && !readsAsEnglish(f.Value) {
+			errs = append(errs, fmt.Errorf("%s: En is empty, but Value %q does not read as English", fwhere, f.Value))
+		}
+		if f.En != "" {
+			errs = append(errs, checkString(fwhere, "En", f.En)...)
+		}
 		errs = append(errs, checkText(fwhere, "Label", f.Label)...)
+	}
+
+	if len(in.Quotes) == 0 {
+		errs = append(errs, fmt.Errorf("%s: Quotes is empty", where))
+	}
+	for j, q := range in.Quotes {
+		errs = append(errs, checkString(where, fmt.Sprintf("Quotes[%d]", j), q)...)
 	}
 	return errs
 }
@@ -224,24 +239,29 @@ func parseDate(s string) (time.Time, error) {
 func checkText(where, field string, t Text) []error {
 	var errs []error
 	for _, l := range Langs {
-		name := field + "." + langField(l)
-		s := t.In(l)
-		switch {
-		case s == "":
-			errs = append(errs, fmt.Errorf("%s: %s is empty", where, name))
-		case strings.TrimSpace(s) != s:
-			errs = append(errs, fmt.Errorf("%s: %s has leading or trailing whitespace", where, name))
-		case strings.ContainsAny(s, "\"<>"):
-			// Typographic quotes read better, and the text lands in HTML
-			// attributes (descriptions, labels) that go-app cannot escape.
-			errs = append(errs, fmt.Errorf("%s: %s contains an ASCII \", < or >; use “ ” or ‘ ’", where, name))
-		case strings.ContainsAny(s, "\r\n"):
-			// The components drop go-app's newlines from their markup
-			// (components/static.go): a line break in the text would go too.
-			errs = append(errs, fmt.Errorf("%s: %s contains a line break", where, name))
-		}
+		errs = append(errs, checkString(where, field+"."+langField(l), t.In(l))...)
 	}
 	return errs
+}
+
+// checkString reports an empty string s, stray whitespace or characters the
+// markup cannot carry, naming the field.
+func checkString(where, name, s string) []error {
+	switch {
+	case s == "":
+		return []error{fmt.Errorf("%s: %s is empty", where, name)}
+	case strings.TrimSpace(s) != s:
+		return []error{fmt.Errorf("%s: %s has leading or trailing whitespace", where, name)}
+	case strings.ContainsAny(s, "\"<>"):
+		// Typographic quotes read better, and the text lands in HTML
+		// attributes (descriptions, labels) that go-app cannot escape.
+		return []error{fmt.Errorf("%s: %s contains an ASCII \", < or >; use “ ” or ‘ ’", where, name)}
+	case strings.ContainsAny(s, "\r\n"):
+		// The components drop go-app's newlines from their markup
+		// (components/static.go): a line break in the text would go too.
+		return []error{fmt.Errorf("%s: %s contains a line break", where, name)}
+	}
+	return nil
 }
 
 // langField is the Text field name for l.
