@@ -14,7 +14,7 @@ GOFLAGS_WASM := -trimpath -ldflags="-s -w" -gcflags=all=-l -gcflags=runtime=
 # The same code with Go function names (for `make profile`).
 GOFLAGS_WASM_NAMED := -trimpath -ldflags="-w" -gcflags=all=-l -gcflags=runtime=
 
-.PHONY: all run build wasm static test bench profile unit vet fmt geo icons clean deps-browser deps-engines deps-npm sizes screenshots
+.PHONY: all run build wasm static test bench profile unit vet fmt geo icons clean deps-browser deps-engines deps-npm deps-java sizes screenshots
 
 all: build
 
@@ -74,9 +74,13 @@ vet:
 fmt:
 	gofmt -w $$(git ls-files '*.go')
 
-## deps-npm: the npm tools the browser tests use (axe-core), from package-lock.json
-deps-npm:
-	@test -f node_modules/axe-core/axe.min.js -a -f node_modules/pym.js/dist/pym.v1.min.js || npm ci --omit=dev --no-audit --no-fund
+## deps-npm: the npm tools the tests use (axe-core, pym.js, the Nu HTML checker vnu-jar), from package-lock.json
+deps-npm: deps-java
+	@test -f node_modules/axe-core/axe.min.js -a -f node_modules/pym.js/dist/pym.v1.min.js -a -f node_modules/vnu-jar/build/dist/vnu.jar || npm ci --omit=dev --no-audit --no-fund
+
+## deps-java: a Java runtime for the Nu HTML checker (installs default-jre-headless on Debian/Ubuntu)
+deps-java:
+	@bash .ci/ensure-java
 
 ## deps-browser: make sure a Chromium is there (installs it on Debian/Ubuntu)
 deps-browser:

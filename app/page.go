@@ -136,7 +136,8 @@ func (p *Page) Render() goapp.UI {
 			Class("page page--embed").
 			Body(
 				components.El("header").Class("embed-bar").Body(
-					components.El("p").Class("embed-title").Text(components.SiteTitle.In(l)),
+					// The embed's one title is its h1 (styled as before, web/app.css).
+					components.El("h1").Class("embed-title").Text(components.SiteTitle.In(l)),
 					&components.LangSwitch{Nav: s},
 				),
 				layout,

@@ -134,6 +134,25 @@ func TestPageFollowsNavigation(t *testing.T) {
 	}
 }
 
+// Every page, the embeds included, has one h1: the outline a screen
+// reader's heading list and the Nu HTML checker read starts from it.
+func TestPageOneH1(t *testing.T) {
+	p := &Page{}
+	d := goapp.NewClientTester(p)
+	defer d.Close()
+	paths := route.Pages()
+	for _, l := range data.Langs {
+		paths = append(paths, route.State{Lang: l}.NotFoundPage(), route.State{Lang: l, Embed: true}.NotFoundPage())
+	}
+	for _, path := range paths {
+		d.Nav(&url.URL{Scheme: "https", Host: "example.test", Path: path})
+		d.Consume()
+		if got := strings.Count(printHTML(t, p), "<h1"); got != 1 {
+			t.Errorf("%s: %d h1 elements, want 1", path, got)
+		}
+	}
+}
+
 func TestStripPrefix(t *testing.T) {
 	tests := []struct {
 		prefix, path, want string

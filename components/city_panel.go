@@ -93,13 +93,6 @@ func renderInitiative(l data.Lang, in data.Initiative, theme data.Theme) goapp.U
 			themes = append(themes, el("li").Class("theme").DataSet("theme", string(id)).Text(th.Name.In(l)))
 		}
 	}
-	figures := make([]goapp.UI, len(in.Figures))
-	for i, f := range in.Figures {
-		figures[i] = el("div").Class("figure").Body(
-			el("dt").Text(f.Label.In(l)),
-			el("dd").Lang("zh-Hans").Text(f.Value),
-		)
-	}
 	li := el("li").Class("initiative")
 	match := theme.ID != "" && in.HasTheme(theme.ID)
 	if match {
@@ -117,8 +110,6 @@ func renderInitiative(l data.Lang, in data.Initiative, theme data.Theme) goapp.U
 		goapp.If(len(themes) > 0,
 			el("ul").Class("themes").Aria("label", txtThemes.In(l)).Body(themes...),
 		),
-		goapp.If(len(figures) > 0,
-			el("dl").Class("figures").Aria("label", txtFigures.In(l)).Body(figures...),
-		),
+		goapp.If(len(in.Figures) > 0, figureList(l, in.Figures)),
 	)
 }

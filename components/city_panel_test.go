@@ -95,19 +95,7 @@ func TestCityPanelCoveredCities(t *testing.T) {
 							t.Errorf("initiative %d date text = %q, want %q", i, got, want)
 						}
 					}
-					dds := item.findAll(byTag("dd"))
-					dts := item.findAll(byTag("dt"))
-					if len(dds) != len(in.Figures) || len(dts) != len(in.Figures) {
-						t.Fatalf("initiative %d: got %d dt and %d dd, want %d figures", i, len(dts), len(dds), len(in.Figures))
-					}
-					for j, f := range in.Figures {
-						if got := dds[j].text(); got != f.Value {
-							t.Errorf("initiative %d figure %d value = %q, want %q", i, j, got, f.Value)
-						}
-						if got, want := dts[j].text(), f.Label.In(l); got != want {
-							t.Errorf("initiative %d figure %d label = %q, want %q", i, j, got, want)
-						}
-					}
+					checkFigures(t, fmt.Sprintf("initiative %d", i), item, l, in.Figures)
 					themes := item.findAll(and(byTag("li"), byClass("theme")))
 					if len(themes) != len(in.Themes) {
 						t.Errorf("initiative %d: got %d themes, want %d", i, len(themes), len(in.Themes))

@@ -48,18 +48,17 @@ func (cv *CompareView) Render() goapp.UI {
 
 func (cv *CompareView) card(nav route.State, c data.City) goapp.UI {
 	l := nav.Lang
-	var titles, figures []goapp.UI
+	var titles []goapp.UI
+	var figures []data.Figure
 	for _, in := range c.Initiatives {
 		titles = append(titles, el("li").Body(langText(l, in.Title.In(l))...))
-		for _, f := range in.Figures {
-			figures = append(figures, el("div").Class("figure").Body(
-				el("dt").Text(f.Label.In(l)),
-				el("dd").Lang("zh-Hans").Text(f.Value),
-			))
-		}
+		figures = append(figures, in.Figures...)
 	}
-	return el("article").Class("compare-card").DataSet("compare-city", c.ID).Body(
-		el("h3").Class("compare-city").Body(
+	// Each card is named by its city's heading, so that a list of the
+	// page's articles tells the eight apart.
+	heading := "compare-city-" + c.ID
+	return el("article").Class("compare-card").DataSet("compare-city", c.ID).Aria("labelledby", heading).Body(
+		el("h3").ID(heading).Class("compare-city").Body(
 			el("a").Attr("href", link(nav.With(c.ID))).Text(c.Name.In(l)),
 		),
 		goapp.If(c.Target.In(l) != "",
@@ -68,7 +67,7 @@ func (cv *CompareView) card(nav route.State, c data.City) goapp.UI {
 			}, langText(l, c.Target.In(l))...)...),
 		),
 		el("ul").Class("compare-initiatives").Body(titles...),
-		el("dl").Class("figures").Aria("label", txtFigures.In(l)).Body(figures...),
+		goapp.If(len(figures) > 0, figureList(l, figures)),
 		el("p").Class("compare-more").Body(
 			el("a").Attr("href", link(nav.With(c.ID))).Text(txtOpenCity.In(l)+" →"),
 		),

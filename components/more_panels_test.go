@@ -45,6 +45,20 @@ func TestCompareView(t *testing.T) {
 					t.Errorf("%s holds %v, want %v", col, got, want)
 				}
 			}
+			// Each card is an article named by its own heading, the city.
+			names := map[string]bool{}
+			for _, card := range cards {
+				id := card.Attrs["aria-labelledby"]
+				c, _ := data.CityByID(card.Attrs["data-compare-city"])
+				h := one(t, root, "the heading of "+c.ID+"'s card", byAttr("id", id))
+				if card.Tag != "article" || h.text() != c.Name.In(tc.nav.Lang) || len(card.findAll(byAttr("id", id))) != 1 {
+					t.Errorf("card %s: <%s aria-labelledby=%q> names it %q, want an article named by its own heading %q", c.ID, card.Tag, id, h.text(), c.Name.In(tc.nav.Lang))
+				}
+				names[h.text()] = true
+			}
+			if len(names) != len(cards) {
+				t.Errorf("%d distinct card names for %d cards", len(names), len(cards))
+			}
 			suzhou := one(t, root, "Suzhou's card", byAttr("data-compare-city", "suzhou"))
 			if got := suzhou.findAll(byTag("a"))[0].Attrs["href"]; got != tc.link {
 				t.Errorf("Suzhou's link = %q, want %q (the page's options kept)", got, tc.link)
