@@ -6,8 +6,9 @@ import (
 	"github.com/jiangsu-map/jsmap/data"
 )
 
-// EmbedCredit is the embed's one line of chrome: the source and a link to
-// the full app, which opens in a new tab.
+// EmbedCredit is the embed's one line of chrome: the source, a link to the
+// full app and one to the data downloads (the full site's footer says what
+// they hold), both opening in a new tab.
 type EmbedCredit struct {
 	goapp.Compo
 
@@ -27,6 +28,14 @@ func (c *EmbedCredit) Render() goapp.UI {
 				Attr("target", "_blank").
 				Attr("rel", "noopener").
 				Text(txtOpenFull.In(l)+" ↗"),
+			goapp.Text(" · "),
+			// What the downloads hold is said in the full site's footer.
+			el("a").
+				Class("embed-data-link").
+				Attr("href", Href(l, "")+"#"+DataLinksID).
+				Attr("target", "_blank").
+				Attr("rel", "noopener").
+				Text(txtGetData.In(l)+" ↗"),
 		)),
 	)
 }

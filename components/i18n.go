@@ -155,3 +155,14 @@ func lowerFirst(s string) string {
 	}
 	return string(s[0]+'a'-'A') + s[1:]
 }
+
+// Data downloads (issue 16 §3): the footer's line and the embed's link.
+var (
+	txtGetData     = data.Text{Zh: "下载数据", En: "Get the data"}
+	txtDataWhat    = data.Text{Zh: "：报道中的全部 %d 项举措，每项一行（城市、日期、标题、摘要、主题、关键数字与提法，中英文）：", En: ": all %d initiatives in the report, one row each (city, dates, title, summary, themes, key figures and names, in Chinese and English): "}
+	txtDataCSV     = data.Text{Zh: "CSV 表格", En: "CSV table"}
+	txtDataCSVNote = data.Text{Zh: "（可用 Excel 打开）", En: " (opens in Excel)"}
+	txtDataJSON    = data.Text{Zh: "JSON", En: "JSON"}
+	txtDataGeoJSON = data.Text{Zh: "地图上13个设区市的简化边界（GeoJSON）", En: "the simplified boundaries of the 13 cities on the map (GeoJSON)"}
+	txtDataGeoNote = data.Text{Zh: "，边界数据采用 MIT 许可。", En: ", boundary data under the MIT licence."}
+)

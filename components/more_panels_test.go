@@ -173,6 +173,48 @@ func TestEmbedCredit(t *testing.T) {
 				t.Errorf("text = %q, want %q", got, tc.text)
 			}
 			one(t, root, "source credit", byClass("source"))
+			d := one(t, root, "the data link", byClass("embed-data-link"))
+			if want := Href(tc.lang, "") + "#" + DataLinksID; d.Attrs["href"] != want || d.Attrs["target"] != "_blank" {
+				t.Errorf("data link: href %q target %q, want %q in a new tab (the full site's footer says what the files hold)", d.Attrs["href"], d.Attrs["target"], want)
+			}
+		})
+	}
+}
+
+func TestDataLinks(t *testing.T) {
+	tests := []struct {
+		lang       data.Lang
+		lead, what string
+	}{
+		{data.Zh, "下载数据", "全部 18 项举措"},
+		{data.En, "Get the data", "all 18 initiatives"},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			root := render(t, &DataLinks{Lang: tc.lang})
+			p := one(t, root, "the data line", byClass("data-links"))
+			if p.Attrs["id"] != DataLinksID {
+				t.Errorf("id %q, want %q (the embed's credit links to it)", p.Attrs["id"], DataLinksID)
+			}
+			if got := one(t, p, "lead", byTag("strong")).text(); got != tc.lead {
+				t.Errorf("lead %q, want %q", got, tc.lead)
+			}
+			if !strings.Contains(p.text(), tc.what) {
+				t.Errorf("text %q does not say what the rows are (%q)", p.text(), tc.what)
+			}
+			links := p.findAll(byTag("a"))
+			want := []string{"/data/initiatives.csv", "/data/initiatives.json", "/data/jiangsu.geojson"}
+			if len(links) != len(want) {
+				t.Fatalf("got %d links, want %d", len(links), len(want))
+			}
+			for i, a := range links {
+				if a.Attrs["href"] != want[i] {
+					t.Errorf("link %d: href %q, want %q", i+1, a.Attrs["href"], want[i])
+				}
+				if _, ok := a.attr("download"); !ok {
+					t.Errorf("link %d: no download attribute (go-app would open it as a page of the app)", i+1)
+				}
+			}
 		})
 	}
 }

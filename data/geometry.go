@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 )
 
@@ -32,3 +33,17 @@ func ViewBox() string {
 }
 
 func formatUnits(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// earthRadius is the sphere radius of Web Mercator (EPSG:3857), in metres.
+const earthRadius = 6378137
+
+// LonLat turns a point of the map (map units, as in Shape.D) back into
+// longitude and latitude in degrees (WGS 84), undoing the projection
+// cmd/mapgen applied: for the boundaries offered as GeoJSON.
+func LonLat(x, y float64) (lon, lat float64) {
+	mx := mercatorMinX + (x-mapLeft)/mapScale
+	my := mercatorMaxY - (y-mapTop)/mapScale
+	lon = mx / earthRadius * 180 / math.Pi
+	lat = (2*math.Atan(math.Exp(my/earthRadius)) - math.Pi/2) * 180 / math.Pi
+	return lon, lat
+}

@@ -14,6 +14,17 @@ const (
 	MapHeight = 929
 )
 
+// The projection from Web Mercator (EPSG:3857) metres (mx, my) to map
+// units: x = mapLeft + (mx-mercatorMinX)*mapScale,
+// y = mapTop + (mercatorMaxY-my)*mapScale (see LonLat).
+const (
+	mercatorMinX = 12953392.50534425
+	mercatorMaxY = 4180881.14629952
+	mapScale     = 0.0015683322093243248
+	mapLeft      = 10
+	mapTop       = 10.139751369337318
+)
+
 // shapes holds each city's outline, by city id.
 var shapes = map[string]Shape{
 	"nanjing": {

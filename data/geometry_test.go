@@ -421,3 +421,34 @@ func overlapLength(a, b []float64) float64 {
 	}
 	return total
 }
+
+// TestLonLat checks the inverse projection against places whose position is
+// known: each city's label point lies inside the city, so it must fall in
+// the city's rough extent in degrees, and the map's corners in Jiangsu's.
+func TestLonLat(t *testing.T) {
+	// Rough extents (west, south, east, north) around each city seat.
+	tests := []struct {
+		id                       string
+		west, south, east, north float64
+	}{
+		{"nanjing", 118.3, 31.2, 119.3, 32.7},
+		{"suzhou", 119.9, 30.7, 121.4, 32.1},
+		{"xuzhou", 116.3, 33.7, 118.7, 34.9},
+		{"lianyungang", 118.4, 34.0, 119.9, 35.1},
+		{"yancheng", 119.4, 32.8, 120.9, 34.5},
+	}
+	for _, tc := range tests {
+		s, _ := ShapeOf(tc.id)
+		lon, lat := LonLat(s.LabelX, s.LabelY)
+		if lon < tc.west || lon > tc.east || lat < tc.south || lat > tc.north {
+			t.Errorf("%s: LonLat(label) = (%.3f, %.3f), want within lon %g..%g, lat %g..%g", tc.id, lon, lat, tc.west, tc.east, tc.south, tc.north)
+		}
+	}
+	// Jiangsu spans about 116.3°E to 121.9°E and 30.7°N to 35.2°N; the map
+	// has a margin around it.
+	w, n := LonLat(0, 0)
+	e, s := LonLat(MapWidth, MapHeight)
+	if w > 116.4 || w < 116 || e < 121.8 || e > 122.2 || n < 35.1 || n > 35.5 || s > 30.8 || s < 30.4 {
+		t.Errorf("map corners: got (%.3f, %.3f)–(%.3f, %.3f), want about (116.3, 35.2)–(121.9, 30.7) with a margin", w, n, e, s)
+	}
+}

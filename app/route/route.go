@@ -344,3 +344,12 @@ func (s State) NotFoundPage() string {
 	}
 	return NotFoundPath(s.Lang)
 }
+
+// The data downloads (issue 16 §3), generated at build time from package
+// data by data/export: every initiative as a table and as JSON, and the
+// map's boundaries as GeoJSON. Paths relative to the site's base.
+const (
+	DataCSV     = "/data/initiatives.csv"
+	DataJSON    = "/data/initiatives.json"
+	DataGeoJSON = "/data/jiangsu.geojson"
+)

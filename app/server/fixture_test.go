@@ -81,6 +81,8 @@ func newFixture(t testing.TB) string {
 		"app-worker.js":               workerJS,
 		"manifest.webmanifest":        manifest,
 		"data.json":                   dataJSON,
+		"data/rows.csv":               "\ufeffid,name\r\n1,苏州\r\n",
+		"data/map.geojson":            `{"type":"FeatureCollection","features":[]}`,
 		"data.20240101.json":          dataJSON, // a date, not a hash
 		"web/icons/icon.svg":          iconSVG,
 		"web/icons/icon.png":          iconPNG,

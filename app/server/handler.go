@@ -52,6 +52,7 @@ var contentTypes = map[string]string{
 	".woff":        "font/woff",
 	".woff2":       "font/woff2",
 	".txt":         "text/plain; charset=utf-8",
+	".csv":         "text/csv; charset=utf-8",
 	".xml":         "application/xml",
 	".pdf":         "application/pdf",
 }

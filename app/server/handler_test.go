@@ -69,6 +69,8 @@ func TestContentTypes(t *testing.T) {
 		{"/app.wasm", "application/wasm"},
 		{"/manifest.webmanifest", "application/manifest+json"},
 		{"/data.json", "application/json"},
+		{"/data/rows.csv", "text/csv; charset=utf-8"},
+		{"/data/map.geojson", "application/geo+json"},
 		{"/web/icons/icon.svg", "image/svg+xml"},
 		{"/web/icons/icon.png", "image/png"},
 		{"/blob.bin", "application/octet-stream"},

