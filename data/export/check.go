@@ -104,13 +104,16 @@ func CheckCSV(b []byte) error {
 		f.eq("themes", split("themes"), themes)
 		f.eq("themes_zh", split("themes_zh"), themesZh)
 		f.eq("themes_en", split("themes_en"), themesEn)
-		var values, labelsZh, labelsEn []string
+		var values, valuesEn, labelsZh, labelsEn []string
 		for _, fig := range w.in.Figures {
 			values, labelsZh, labelsEn = append(values, fig.Value), append(labelsZh, fig.Label.Zh), append(labelsEn, fig.Label.En)
+			valuesEn = append(valuesEn, fig.In(data.En))
 		}
 		f.eq("figure_values", split("figure_values"), values)
+		f.eq("figure_values_en", split("figure_values_en"), valuesEn)
 		f.eq("figure_labels_zh", split("figure_labels_zh"), labelsZh)
 		f.eq("figure_labels_en", split("figure_labels_en"), labelsEn)
+		f.eq("quotes", split("quotes"), w.in.Quotes)
 		f.eq("source_headline", col("source_headline"), data.Source.Headline.Zh)
 		errs = append(errs, f.errs...)
 	}
@@ -172,10 +175,12 @@ func CheckJSON(b []byte) error {
 		} else {
 			for j, fig := range w.in.Figures {
 				f.eq(fmt.Sprintf("figures[%d].value", j), r.Figures[j].Value, fig.Value)
+				f.eq(fmt.Sprintf("figures[%d].value_en", j), r.Figures[j].ValueEn, fig.In(data.En))
 				f.eq(fmt.Sprintf("figures[%d].label.zh", j), r.Figures[j].Label.Zh, fig.Label.Zh)
 				f.eq(fmt.Sprintf("figures[%d].label.en", j), r.Figures[j].Label.En, fig.Label.En)
 			}
 		}
+		f.eq("quotes", r.Quotes, w.in.Quotes)
 		f.eq("source_headline", r.SourceHeadline, data.Source.Headline.Zh)
 		errs = append(errs, f.errs...)
 	}

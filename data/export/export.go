@@ -27,10 +27,12 @@ type Text struct {
 
 func text(t data.Text) Text { return Text{Zh: t.Zh, En: t.En} }
 
-// Figure is a figure of an initiative: Value verbatim from the article.
+// Figure is a figure of an initiative: Value verbatim from the article,
+// ValueEn as the English pages show it (data.Figure.In), Label what it is.
 type Figure struct {
-	Value string `json:"value"`
-	Label Text   `json:"label"`
+	Value   string `json:"value"`
+	ValueEn string `json:"value_en"`
+	Label   Text   `json:"label"`
 }
 
 // Row is one initiative with its city, as the downloads carry it.
@@ -43,12 +45,14 @@ type Row struct {
 	// Status is the city's standing in the article: "trillion" or "aspiring".
 	Status string `json:"status"`
 	// Date and EndDate are YYYY-MM-DD, or "" when the article gives none.
-	Date           string   `json:"date"`
-	EndDate        string   `json:"end_date"`
-	Title          Text     `json:"title"`
-	Summary        Text     `json:"summary"`
-	Themes         []string `json:"themes"`
-	Figures        []Figure `json:"figures"`
+	Date    string   `json:"date"`
+	EndDate string   `json:"end_date"`
+	Title   Text     `json:"title"`
+	Summary Text     `json:"summary"`
+	Themes  []string `json:"themes"`
+	Figures []Figure `json:"figures"`
+	// Quotes are the article's sentences behind the initiative, verbatim.
+	Quotes         []string `json:"quotes"`
 	SourceHeadline string   `json:"source_headline"`
 }
 
@@ -79,13 +83,14 @@ func Rows() []Row {
 				Summary:        text(in.Summary),
 				Themes:         []string{},
 				Figures:        []Figure{},
+				Quotes:         append([]string{}, in.Quotes...),
 				SourceHeadline: data.Source.Headline.Zh,
 			}
 			for _, t := range in.Themes {
 				r.Themes = append(r.Themes, string(t))
 			}
 			for _, f := range in.Figures {
-				r.Figures = append(r.Figures, Figure{Value: f.Value, Label: text(f.Label)})
+				r.Figures = append(r.Figures, Figure{Value: f.Value, ValueEn: f.In(data.En), Label: text(f.Label)})
 			}
 			rows = append(rows, r)
 		}
@@ -137,15 +142,15 @@ func JSON() []byte {
 }
 
 // CSVHeader names the columns of initiatives.csv. A cell that holds a
-// list (themes, figures) has one item per line; the three figure columns
+// list (themes, figures, quotes) has one item per line; the figure columns
 // have the same number of lines, the n-th line of each describing the
 // n-th figure.
 var CSVHeader = []string{
 	"id", "city_id", "city_zh", "city_en", "status", "date", "end_date",
 	"title_zh", "title_en", "summary_zh", "summary_en",
 	"themes", "themes_zh", "themes_en",
-	"figure_values", "figure_labels_zh", "figure_labels_en",
-	"source_headline",
+	"figure_values", "figure_values_en", "figure_labels_zh", "figure_labels_en",
+	"quotes", "source_headline",
 }
 
 // bom starts the CSV file so that Excel reads it as UTF-8 (without it,
@@ -161,7 +166,7 @@ func CSV() []byte {
 	w.UseCRLF = true
 	w.Write(CSVHeader)
 	for _, r := range Rows() {
-		var zh, en, values, labelsZh, labelsEn []string
+		var zh, en, values, valuesEn, labelsZh, labelsEn []string
 		for _, id := range r.Themes {
 			t, _ := data.ThemeByID(data.ThemeID(id))
 			zh = append(zh, t.Name.Zh)
@@ -169,6 +174,7 @@ func CSV() []byte {
 		}
 		for _, f := range r.Figures {
 			values = append(values, f.Value)
+			valuesEn = append(valuesEn, f.ValueEn)
 			labelsZh = append(labelsZh, f.Label.Zh)
 			labelsEn = append(labelsEn, f.Label.En)
 		}
@@ -176,8 +182,8 @@ func CSV() []byte {
 			r.ID, r.CityID, r.CityName.Zh, r.CityName.En, r.Status, r.Date, r.EndDate,
 			r.Title.Zh, r.Title.En, r.Summary.Zh, r.Summary.En,
 			lines(r.Themes), lines(zh), lines(en),
-			lines(values), lines(labelsZh), lines(labelsEn),
-			r.SourceHeadline,
+			lines(values), lines(valuesEn), lines(labelsZh), lines(labelsEn),
+			lines(r.Quotes), r.SourceHeadline,
 		})
 	}
 	w.Flush()
