@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jiangsu-map/jsmap/app/oembed"
 )
 
 // Fixture contents, shared by the tests.
@@ -46,7 +49,26 @@ var (
 	notFoundEmbedHTML   = "<!DOCTYPE html><title>未找到</title><main>embed</main>"
 	notFoundEnEmbedHTML = "<!DOCTYPE html><title>Not found</title><main>embed</main>"
 	indexHTMLBR         = "BROTLI(index.html)"
+
+	// The static oEmbed responses cmd/static writes (app/oembed), of a
+	// site built for https://news.example.com.
+	oembedIndex  = oembedJSON("江苏地图", "https://news.example.com/", "https://news.example.com/embed/", "")
+	oembedSuzhou = oembedJSON("苏州 · 江苏地图", "https://news.example.com/", "https://news.example.com/embed/city/suzhou", "https://news.example.com/web/share/suzhou.png")
 )
+
+// oembedJSON is a static oEmbed response as cmd/static writes it.
+func oembedJSON(title, providerURL, embedURL, thumbnail string) string {
+	b, err := json.MarshalIndent(oembed.Response{
+		Type: "rich", Version: "1.0", Title: title, ProviderName: "江苏地图", ProviderURL: providerURL,
+		HTML:  oembed.HTML(strings.Replace(embedURL, "/embed/", "/", 1), embedURL, title, oembed.DefaultWidth, oembed.DefaultHeight),
+		Width: oembed.DefaultWidth, Height: oembed.DefaultHeight, CacheAge: 86400,
+		ThumbnailURL: thumbnail, ThumbnailWidth: 1200, ThumbnailHeight: 630,
+	}, "", "  ")
+	if err != nil {
+		panic(err)
+	}
+	return string(b) + "\n"
+}
 
 // newFixture builds a small site like dist/ in a temporary directory and
 // returns its path. Next to it lies a secret file that must never be
@@ -87,6 +109,8 @@ func newFixture(t testing.TB) string {
 		"web/icons/icon.svg":          iconSVG,
 		"web/icons/icon.png":          iconPNG,
 		"blob.bin":                    "\x00\x01\x02<html>",
+		"oembed/index.json":           oembedIndex,
+		"oembed/city/suzhou.json":     oembedSuzhou,
 		".env":                        dotEnv,
 		".git/config":                 gitConfig,
 		"web/.hidden/x.css":           styleCSS,

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/jiangsu-map/jsmap/app/oembed"
 	"github.com/jiangsu-map/jsmap/app/route"
 )
 
@@ -211,6 +212,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// One snapshot answers the whole request.
 	snap := h.current.Load()
+	if r.URL.Path == oembed.Endpoint {
+		h.serveOEmbed(w, r, snap, "")
+		return
+	}
 	f := snap.paths[r.URL.Path]
 	if f == nil || r.URL.Opaque != "" {
 		var ok bool
@@ -225,8 +230,15 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if f.oembedPage != "" && r.URL.RawQuery != "" {
+		h.serveOEmbed(w, r, snap, f.oembedPage)
+		return
+	}
 	rep := choose(r, f)
 	hdr["Content-Type"] = f.contentType
+	if f.link != nil {
+		hdr["Link"] = f.link
+	}
 	hdr["Vary"] = varyAcceptEncoding
 	if r.URL.RawQuery == "" {
 		hdr["Cache-Control"] = f.cacheControl

@@ -15,11 +15,14 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jiangsu-map/jsmap/app/oembed"
 )
 
 // cspDirectives splits a Content-Security-Policy into directive name →
@@ -637,6 +640,10 @@ func FuzzServe(f *testing.F) {
 	}
 	f.Add("/city/suzhou", "br;q=0.5, gzip;q=1, *;q=0")
 	f.Add("/app.wasm", "identity;q=0")
+	f.Add("/oembed?url=https%3A%2F%2Fnews.example.com%2Fcity%2Fsuzhou&maxwidth=390&maxheight=500", "gzip")
+	f.Add("/oembed?url=https://news.example.com/en/city/xuzhou?theme=green&format=xml", "")
+	f.Add("/oembed?url=https://evil.example/city/suzhou", "br")
+	f.Add("/oembed/city/suzhou.json?maxwidth=-1&url=//evil.example/", "br")
 	h := newTestHandler(f)
 	csp := contentSecurityPolicy(defaultFrameAncestors)
 	allowed := map[int]bool{
@@ -674,8 +681,22 @@ func FuzzServe(f *testing.F) {
 			rec := httptest.NewRecorder()
 			h.ServeHTTP(rec, req)
 			body := rec.Body.String()
-			if !allowed[rec.Code] {
-				t.Fatalf("%q: got status %d, want 200, 400 or 404", target, rec.Code)
+			oembedAsked := req.URL.Path == oembed.Endpoint || strings.HasPrefix(req.URL.Path, "/oembed/")
+			if !allowed[rec.Code] && !(oembedAsked && rec.Code == http.StatusNotImplemented) {
+				t.Fatalf("%q: got status %d, want 200, 400 or 404 (or 501 for oEmbed)", target, rec.Code)
+			}
+			if oembedAsked && rec.Code == http.StatusOK && rec.Header().Get("Content-Type") == "application/json" && req.URL.RawQuery != "" {
+				// A live oEmbed answer names this site only, whatever
+				// the URL asked about.
+				var o oembed.Response
+				if err := json.Unmarshal(rec.Body.Bytes(), &o); err != nil {
+					t.Fatalf("%q: oEmbed answer is not JSON: %v", target, err)
+				}
+				for _, m := range urlHostRe.FindAllStringSubmatch(o.HTML+" "+o.ProviderURL+" "+o.ThumbnailURL, -1) {
+					if m[1] != "news.example.com" {
+						t.Fatalf("%q: the oEmbed answer names %s", target, m[0])
+					}
+				}
 			}
 			if strings.Contains(body, secret) || strings.Contains(body, "API_KEY") || strings.Contains(body, "[core]") {
 				t.Fatalf("%q: got private content %.60q", target, body)
@@ -689,6 +710,9 @@ func FuzzServe(f *testing.F) {
 		}
 	})
 }
+
+// urlHostRe finds the hosts of absolute URLs.
+var urlHostRe = regexp.MustCompile(`://([^/"?#&;]*)`)
 
 // parseRequestTarget checks target like net/http checks a request line's
 // target, and returns it if a server would pass it on to the handler.

@@ -13,7 +13,8 @@
 // resolving clean URLs (/city/suzhou → city/suzhou/index.html or
 // city/suzhou.html), answering unknown paths with the not-found page of
 // their section and language (app/route), and caching only
-// content-hashed files for a long time. It never lists directories, never
+// content-hashed files for a long time; it also answers the live oEmbed
+// endpoint from the snapshot (oembed.go). It never lists directories, never
 // serves dotfiles and never serves anything outside the directory it was
 // given. Reload, and the watcher (Config.Watch), swap in a new snapshot
 // whole; a tree that is not a whole site is refused.

@@ -37,6 +37,8 @@ type snapshot struct {
 	bytes  int64 // bodies' total size
 	nfiles int   // files read, siblings included
 	stamp  stamp // the tree it was read from
+	// oembed is the site's oEmbed responses (oembed.go).
+	oembed oembedSite
 }
 
 // file is one file of the site and its representations.
@@ -47,6 +49,11 @@ type file struct {
 	contentType []string
 	// cacheControl is the Cache-Control for a request without ?v=.
 	cacheControl []string
+	// oembedPage is the page whose static oEmbed response this file is,
+	// answered live when asked with a query (oembed.go); else "".
+	oembedPage string
+	// link is the Link header of a page with an oEmbed response, or nil.
+	link []string
 }
 
 // rep is one representation of a file: its original bytes or a
@@ -251,6 +258,7 @@ func newSnapshot(dir string, st stamp, bodies map[string][]byte, infos map[strin
 		}
 		s.files[name] = f
 	}
+	s.readOEmbed(bodies)
 	// Cache every request path that resolves to a file in one step.
 	for name, f := range s.files {
 		base := strings.TrimSuffix(name, ".html")

@@ -7,10 +7,12 @@ import (
 	"image/png"
 	"io"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/jiangsu-map/jsmap/app/oembed"
 	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/data"
 	"github.com/jiangsu-map/jsmap/data/export"
@@ -184,6 +186,14 @@ func TestSiteOEmbed(t *testing.T) {
 			}
 			if s := route.Parse(tc.embed); !s.Embed || s.NotFound {
 				t.Errorf("%s is not an embed route", tc.embed)
+			}
+			// The server answers the standard endpoint live, within
+			// the consumer's limits, with absolute URLs (this site
+			// is built without an origin: the request's stands in).
+			var live oembed.Response
+			getJSON(t, base+oembed.Endpoint+"?"+url.Values{"url": {base + tc.page}, "maxwidth": {"390"}, "maxheight": {"500"}, "format": {"json"}}.Encode(), &live)
+			if live.Width != 390 || live.Height != 500 || !strings.Contains(live.HTML, `src="`+base+tc.embed+`" title="`+o["title"].(string)+`" width="390" height="500"`) {
+				t.Errorf("live answer for maxwidth=390, maxheight=500: %d×%d, html %s", live.Width, live.Height, live.HTML)
 			}
 		})
 	}

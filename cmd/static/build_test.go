@@ -172,6 +172,16 @@ func TestFinishPageRepairs(t *testing.T) {
 			},
 			absent: []string{"127.0.0.1", "user-scalable", `href="/news/map/manifest.webmanifest"`},
 		},
+		{
+			// A site served on loopback (a staging box, the WordPress
+			// test) names its own origin, which is no leak.
+			name:   "origin on loopback",
+			origin: "http://127.0.0.1:8181",
+			want: []string{
+				`<meta property="og:url" content="http://127.0.0.1:8181/en/city/suzhou"><link rel="canonical" href="http://127.0.0.1:8181/en/city/suzhou">`,
+			},
+			absent: []string{"41234"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -220,6 +230,7 @@ func TestFinishPageRejects(t *testing.T) {
 	p := page{Path: "/en/city/suzhou", File: "en/city/suzhou.html"}
 	tests := []struct {
 		name   string
+		origin string
 		markup string
 		want   []string // substrings of the error
 	}{
@@ -268,12 +279,26 @@ func TestFinishPageRejects(t *testing.T) {
 			markup: strings.Replace(fixturePage, `href="/x"`, `href="http://127.0.0.1:41234/x"`, 1),
 			want:   []string{"/en/city/suzhou", "address"},
 		},
+		{
+			// The origin's address is a prefix of the generator's: the
+			// port is compared whole.
+			name:   "generator address beside a loopback origin",
+			origin: "http://127.0.0.1:4123",
+			markup: strings.Replace(fixturePage, `href="/x"`, `href="http://127.0.0.1:41234/x"`, 1),
+			want:   []string{"/en/city/suzhou", "address"},
+		},
+		{
+			name:   "generator address beside a loopback origin on port 80",
+			origin: "http://127.0.0.1",
+			markup: strings.Replace(fixturePage, `href="/x"`, `href="http://127.0.0.1:41234/x"`, 1),
+			want:   []string{"/en/city/suzhou", "address"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			out := t.TempDir()
 			writeGenerated(t, out, p.Path, tc.markup)
-			err := finishPage(out, p, "", "")
+			err := finishPage(out, p, "", tc.origin)
 			if err == nil {
 				t.Fatal("finishPage succeeded, want an error")
 			}

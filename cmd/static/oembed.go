@@ -9,46 +9,14 @@ import (
 	"strings"
 
 	"github.com/jiangsu-map/jsmap/app"
+	"github.com/jiangsu-map/jsmap/app/oembed"
 	"github.com/jiangsu-map/jsmap/app/route"
 )
 
-// oEmbed sizes. A static file cannot answer maxwidth/maxheight, so every
-// response has these; the iframe is width 100% and sizes its own height.
-const (
-	oembedWidth  = 600
-	oembedHeight = 720
-)
-
-// oembed is an oEmbed 1.0 "rich" response.
-type oembed struct {
-	Type            string `json:"type"`
-	Version         string `json:"version"`
-	Title           string `json:"title"`
-	ProviderName    string `json:"provider_name"`
-	ProviderURL     string `json:"provider_url"`
-	HTML            string `json:"html"`
-	Width           int    `json:"width"`
-	Height          int    `json:"height"`
-	CacheAge        int    `json:"cache_age"`
-	ThumbnailURL    string `json:"thumbnail_url,omitempty"`
-	ThumbnailWidth  int    `json:"thumbnail_width,omitempty"`
-	ThumbnailHeight int    `json:"thumbnail_height,omitempty"`
-}
-
-// oembedFile is where the oEmbed response of a full-site page lives:
-// /city/suzhou → oembed/city/suzhou.json, / → oembed/index.json.
-func oembedFile(p string) string {
-	if strings.HasSuffix(p, "/") {
-		p += "index"
-	}
-	return "oembed" + p + ".json"
-}
-
-// writeOEmbed writes a static oEmbed response for every full-site page
-// (decoratePage links it from the page's head for discovery). The html is an iframe of the
-// page's embed route, preceded by the blockquote WordPress looks for
-// (class wp-embedded-content) so that its resize script runs and readers
-// of a sanitised copy still get a link.
+// writeOEmbed writes a static oEmbed response (app/oembed) for every
+// full-site page, at the default size: a static file cannot answer
+// maxwidth and maxheight (app/server answers them live). decoratePage
+// links it from the page's head for discovery.
 func writeOEmbed(out string, pages []page, base, origin string) error {
 	site := strings.TrimSuffix(origin, "/") + base
 	for _, p := range pages {
@@ -57,20 +25,15 @@ func writeOEmbed(out string, pages []page, base, origin string) error {
 			continue
 		}
 		title := app.Title(s)
-		pageURL := site + p.Path
-		embedURL := site + route.EmbedPath(s.Lang, s.City)
-		markup := fmt.Sprintf(`<blockquote class="wp-embedded-content"><a href="%s">%s</a></blockquote>`+
-			`<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" src="%s" title="%s" width="%d" height="%d" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe>`,
-			attr(pageURL), attr(title), attr(embedURL), attr(title), oembedWidth, oembedHeight)
-		o := oembed{
+		o := oembed.Response{
 			Type:         "rich",
 			Version:      "1.0",
 			Title:        title,
 			ProviderName: app.Title(route.State{Lang: s.Lang}),
 			ProviderURL:  site + route.Path(s.Lang, ""),
-			HTML:         markup,
-			Width:        oembedWidth,
-			Height:       oembedHeight,
+			HTML:         oembed.HTML(site+p.Path, site+route.EmbedPath(s.Lang, s.City), title, oembed.DefaultWidth, oembed.DefaultHeight),
+			Width:        oembed.DefaultWidth,
+			Height:       oembed.DefaultHeight,
 			CacheAge:     86400,
 		}
 		if img := app.ShareImage(s.City); fileExists(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(img, "/")))) {
@@ -80,7 +43,7 @@ func writeOEmbed(out string, pages []page, base, origin string) error {
 		if err != nil {
 			return err
 		}
-		f := filepath.Join(out, filepath.FromSlash(oembedFile(p.Path)))
+		f := filepath.Join(out, filepath.FromSlash(oembed.File(p.Path)))
 		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
 			return err
 		}
@@ -103,7 +66,7 @@ func oembedLink(p page, site string) string {
 	if s.Embed || s.NotFound {
 		return ""
 	}
-	return fmt.Sprintf(`<link rel="alternate" type="application/json+oembed" href="%s" title="%s">`, attr(site+"/"+oembedFile(p.Path)), attr(app.Title(s)))
+	return fmt.Sprintf(`<link rel="alternate" type="application/json+oembed" href="%s" title="%s">`, attr(site+"/"+oembed.File(p.Path)), attr(app.Title(s)))
 }
 
 // attr escapes s for HTML text or a double-quoted attribute.
