@@ -107,9 +107,25 @@ func renderInitiative(l data.Lang, in data.Initiative, theme data.Theme) goapp.U
 		),
 		el("h4").Class("initiative-title").Body(langText(l, in.Title.In(l))...),
 		el("p").Class("initiative-summary").Body(langText(l, in.Summary.In(l))...),
+		goapp.If(len(in.Quotes) > 0, renderQuotes(l, in.Quotes)),
 		goapp.If(len(themes) > 0,
 			el("ul").Class("themes").Aria("label", txtThemes.In(l)).Body(themes...),
 		),
 		goapp.If(len(in.Figures) > 0, figureList(l, in.Figures)),
+	)
+}
+
+// renderQuotes offers the article's own sentences behind an initiative in
+// a native disclosure: it opens without the WebAssembly and from the
+// keyboard, and stays out of the way until a reader asks for it.
+func renderQuotes(l data.Lang, quotes []string) goapp.UI {
+	ps := make([]goapp.UI, len(quotes))
+	for i, q := range quotes {
+		ps[i] = el("p").DataSet("quote", i+1).Lang("zh-Hans").Text(q)
+	}
+	return el("details").Class("quotes").Body(
+		el("summary").Text(txtQuotes.In(l)),
+		goapp.If(l == data.En, el("p").Class("quotes-note").Text(txtQuotesNote.En)),
+		el("blockquote").Body(ps...),
 	)
 }

@@ -96,6 +96,7 @@ func TestCityPanelCoveredCities(t *testing.T) {
 						}
 					}
 					checkFigures(t, fmt.Sprintf("initiative %d", i), item, l, in.Figures)
+					checkQuotes(t, fmt.Sprintf("initiative %d", i), item, l, in.Quotes)
 					themes := item.findAll(and(byTag("li"), byClass("theme")))
 					if len(themes) != len(in.Themes) {
 						t.Errorf("initiative %d: got %d themes, want %d", i, len(themes), len(in.Themes))
@@ -105,6 +106,91 @@ func TestCityPanelCoveredCities(t *testing.T) {
 					t.Errorf("got %d source credits, want 1", got)
 				}
 			})
+		}
+	}
+}
+
+// checkFigureValue asserts how a figure's value reads in language l: on
+// English pages its English rendering with the article's exact value
+// beside it, marked as Chinese; otherwise the exact value.
+func checkFigureValue(t *testing.T, where string, dd *node, l data.Lang, f data.Figure) {
+	t.Helper()
+	verbatim := dd.findAll(byClass("figure-verbatim"))
+	if l != data.En || f.En == "" {
+		if got := dd.text(); got != f.Value {
+			t.Errorf("%s value = %q, want %q", where, got, f.Value)
+		}
+		if len(verbatim) != 0 {
+			t.Errorf("%s has %d .figure-verbatim, want 0 where the value is shown as printed", where, len(verbatim))
+		}
+		if got := dd.Attrs["lang"]; got != "zh-Hans" {
+			t.Errorf("%s dd lang = %q, want zh-Hans (the article's own words)", where, got)
+		}
+		return
+	}
+	if got, want := dd.text(), f.En+" "+f.Value; got != want {
+		t.Errorf("%s value = %q, want %q", where, got, want)
+	}
+	if got := one(t, dd, "English value", byClass("figure-en")).text(); got != f.En {
+		t.Errorf("%s English value = %q, want %q", where, got, f.En)
+	}
+	if len(verbatim) != 1 || verbatim[0].text() != f.Value || verbatim[0].Attrs["lang"] != "zh-Hans" {
+		t.Errorf("%s: got %d .figure-verbatim, want one <span lang=zh-Hans> holding %q", where, len(verbatim), f.Value)
+	}
+}
+
+// checkQuotes asserts the disclosure with the article's sentences behind an
+// initiative: right after the summary, labelled in the page's language,
+// one data-quote element per sentence marked as Chinese, and on English
+// pages the note that they are the original Chinese.
+func checkQuotes(t *testing.T, where string, item *node, l data.Lang, quotes []string) {
+	t.Helper()
+	details := item.findAll(byTag("details"))
+	if len(quotes) == 0 {
+		if len(details) != 0 {
+			t.Errorf("%s: got %d details with no quotes, want none", where, len(details))
+		}
+		return
+	}
+	if len(details) != 1 || !byClass("quotes")(details[0]) {
+		t.Fatalf("%s: got %d details, want one details.quotes", where, len(details))
+	}
+	d := details[0]
+	var prev *node
+	for _, c := range item.Children {
+		if c == d {
+			break
+		}
+		if c.Tag != "" {
+			prev = c
+		}
+	}
+	if prev == nil || !byClass("initiative-summary")(prev) {
+		t.Errorf("%s: the quotes follow %v, want them right after the summary", where, prev)
+	}
+	if _, open := d.attr("open"); open {
+		t.Errorf("%s: the quotes are open, want them closed until the reader opens them", where)
+	}
+	if got, want := one(t, d, "summary", byTag("summary")).text(), txtQuotes.In(l); got != want {
+		t.Errorf("%s: disclosure label = %q, want %q", where, got, want)
+	}
+	notes := d.findAll(byClass("quotes-note"))
+	if l == data.En && (len(notes) != 1 || notes[0].text() != txtQuotesNote.En) {
+		t.Errorf("%s: got %d notes, want one saying %q", where, len(notes), txtQuotesNote.En)
+	}
+	if l != data.En && len(notes) != 0 {
+		t.Errorf("%s: got %d notes on a Chinese page, want none", where, len(notes))
+	}
+	ps := d.findAll(func(n *node) bool { _, ok := n.attr("data-quote"); return ok })
+	if len(ps) != len(quotes) {
+		t.Fatalf("%s: got %d [data-quote], want %d", where, len(ps), len(quotes))
+	}
+	for i, q := range quotes {
+		if got := ps[i].text(); got != q {
+			t.Errorf("%s: quote %d = %q, want %q", where, i+1, got, q)
+		}
+		if got := ps[i].Attrs["lang"]; got != "zh-Hans" {
+			t.Errorf("%s: quote %d lang = %q, want zh-Hans", where, i+1, got)
 		}
 	}
 }
@@ -125,9 +211,10 @@ func fixtureCity() data.City {
 				Summary: data.Text{Zh: "摘要一", En: "Summary one"},
 				Themes:  []data.ThemeID{data.ThemeComputing, "no-such-theme"},
 				Figures: []data.Figure{
-					{Value: "10074.1亿元", Label: data.Text{Zh: "销售", En: "Sales"}},
-					{Value: "第六", Label: data.Text{Zh: "排名", En: "Rank"}},
+					{Value: "10074.1亿元", En: "1,007.41 billion yuan", Label: data.Text{Zh: "销售", En: "Sales"}},
+					{Value: "343", Label: data.Text{Zh: "集群", En: "Clusters"}},
 				},
+				Quotes: []string{"原句一。", "原句二。"},
 			},
 			{
 				Date:    "2024-03-14",
@@ -135,6 +222,7 @@ func fixtureCity() data.City {
 				Title:   data.Text{Zh: "三日", En: "Three days"},
 				Summary: data.Text{Zh: "摘要二", En: "Summary two"},
 				Themes:  []data.ThemeID{data.ThemeLearning},
+				Quotes:  []string{"原句三。"},
 			},
 			{
 				Title:   data.Text{Zh: "无日期", En: "Undated"},
@@ -165,6 +253,7 @@ func TestCityPanelFixture(t *testing.T) {
 		dateTag, date, title, summary string
 		themes                        []string
 		figures                       []string
+		quotes                        []string
 	}
 	tests := []struct {
 		lang   data.Lang
@@ -177,19 +266,19 @@ func TestCityPanelFixture(t *testing.T) {
 			badge:  "冲刺万亿",
 			target: "万亿目标：目标文字",
 			items: []initiative{
-				{"time", "2024年3月14日", "一日", "摘要一", []string{"算力"}, []string{"销售=10074.1亿元", "排名=第六"}},
-				{"time", "2024年3月14日至16日", "三日", "摘要二", []string{"学习考察"}, nil},
-				{"p", "报道未注明日期", "无日期", "摘要三", nil, nil},
+				{"time", "2024年3月14日", "一日", "摘要一", []string{"算力"}, []string{"销售=10074.1亿元", "集群=343"}, []string{"原句一。", "原句二。"}},
+				{"time", "2024年3月14日至16日", "三日", "摘要二", []string{"学习考察"}, nil, []string{"原句三。"}},
+				{"p", "报道未注明日期", "无日期", "摘要三", nil, nil, nil},
 			},
 		},
 		{
 			lang:   data.En,
-			badge:  "Aiming for a trillion",
-			target: "Trillion target: Target text",
+			badge:  "Aiming for a trillion yuan",
+			target: "Trillion-yuan goal: Target text",
 			items: []initiative{
-				{"time", "14 March 2024", "One day", "Summary one", []string{"Computing power"}, []string{"Sales=10074.1亿元", "Rank=第六"}},
-				{"time", "14–16 March 2024", "Three days", "Summary two", []string{"Study tours"}, nil},
-				{"p", "No date given in the report", "Undated", "Summary three", nil, nil},
+				{"time", "14 March 2024", "One day", "Summary one", []string{"Computing power"}, []string{"Sales=1,007.41 billion yuan 10074.1亿元", "Clusters=343"}, []string{"原句一。", "原句二。"}},
+				{"time", "14–16 March 2024", "Three days", "Summary two", []string{"Study tours"}, nil, []string{"原句三。"}},
+				{"p", "No date given in the report", "Undated", "Summary three", nil, nil, nil},
 			},
 		},
 	}
@@ -240,6 +329,10 @@ func TestCityPanelFixture(t *testing.T) {
 				if got := len(item.findAll(byTag("dl"))); (got == 1) != (len(want.figures) > 0) {
 					t.Errorf("item %d has %d figure lists, want one only when there are figures", i, got)
 				}
+				for j, f := range c.Initiatives[i].Figures {
+					checkFigureValue(t, fmt.Sprintf("item %d figure %d", i, j), item.findAll(byTag("dd"))[j], tc.lang, f)
+				}
+				checkQuotes(t, fmt.Sprintf("item %d", i), item, tc.lang, want.quotes)
 			}
 		})
 	}

@@ -19,11 +19,28 @@ func figureList(l data.Lang, figures []data.Figure) goapp.UI {
 		if _, ok := values[label]; !ok {
 			order = append(order, label)
 		}
-		values[label] = append(values[label], el("dd").Lang("zh-Hans").Text(f.Value))
+		values[label] = append(values[label], figureValue(l, f))
 	}
 	groups := make([]goapp.UI, len(order))
 	for i, label := range order {
 		groups[i] = el("div").Class("figure").Body(append([]goapp.UI{el("dt").Text(label)}, values[label]...)...)
 	}
 	return el("dl").Class("figures").Aria("label", txtFigures.In(l)).Body(groups...)
+}
+
+// figureValue draws a figure's value. English readers get the value in
+// English with the article's exact value beside it; a value that reads as
+// English already ("343"), and every value on Chinese pages, is shown as
+// the article prints it, marked as the article's language.
+func figureValue(l data.Lang, f data.Figure) goapp.UI {
+	switch {
+	case l == data.En && f.En != "":
+		return el("dd").Body(
+			el("span").Class("figure-en").Text(f.En),
+			goapp.Text(" "),
+			el("span").Class("figure-verbatim").Lang("zh-Hans").Text(f.Value),
+		)
+	default:
+		return el("dd").Lang("zh-Hans").Text(f.Value)
+	}
 }

@@ -91,6 +91,15 @@ func checkFigures(t *testing.T, where string, n *node, l data.Lang, want []data.
 		return
 	}
 	var got, wantPairs []string
+	byPair := map[string]data.Figure{}
+	for _, f := range want {
+		pair := f.Label.In(l) + "=" + f.Value
+		if l == data.En && f.En != "" {
+			pair = f.Label.In(l) + "=" + f.En + " " + f.Value
+		}
+		wantPairs = append(wantPairs, pair)
+		byPair[pair] = f
+	}
 	seen := map[string]bool{}
 	for _, g := range dls[0].findAll(byClass("figure")) {
 		term := one(t, g, "term", byTag("dt")).text()
@@ -99,11 +108,12 @@ func checkFigures(t *testing.T, where string, n *node, l data.Lang, want []data.
 		}
 		seen[term] = true
 		for _, dd := range g.findAll(byTag("dd")) {
-			got = append(got, term+"="+dd.text())
+			pair := term + "=" + dd.text()
+			got = append(got, pair)
+			if f, ok := byPair[pair]; ok {
+				checkFigureValue(t, where+": "+pair, dd, l, f)
+			}
 		}
-	}
-	for _, f := range want {
-		wantPairs = append(wantPairs, f.Label.In(l)+"="+f.Value)
 	}
 	slices.Sort(got)
 	slices.Sort(wantPairs)

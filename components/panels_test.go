@@ -210,8 +210,23 @@ func TestSourceCredit(t *testing.T) {
 		want, dontWant   []string
 		citeLang, prefix string
 	}{
-		{data.Zh, []string{"内容来源：报道", "《" + data.Source.Headline.Zh + "》"}, []string{data.Source.Headline.En}, "zh-Hans", "内容来源"},
-		{data.En, []string{"Source: the report", "《" + data.Source.Headline.Zh + "》", data.Source.Headline.En}, nil, "zh-Hans", "Source"},
+		{
+			data.Zh,
+			[]string{"内容来源：报道", "《" + data.Source.Headline.Zh + "》", "《" + data.Source.Subheadline.Zh + "》", "未印出刊物名称、作者和日期"},
+			[]string{data.Source.Headline.En, data.Source.Subheadline.En},
+			"zh-Hans", "内容来源",
+		},
+		{
+			data.En,
+			[]string{
+				"Source: the Chinese news report",
+				"《" + data.Source.Headline.Zh + "》 (“" + data.Source.Headline.En + "”)",
+				"《" + data.Source.Subheadline.Zh + "》 (“" + data.Source.Subheadline.En + "”)",
+				"prints no publication name, author or date",
+				"translations are ours",
+			},
+			nil, "zh-Hans", "Source",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(string(tc.lang), func(t *testing.T) {
@@ -230,8 +245,14 @@ func TestSourceCredit(t *testing.T) {
 					t.Errorf("credit %q holds %q", text, s)
 				}
 			}
-			if got := one(t, root, "cite", byTag("cite")).Attrs["lang"]; got != tc.citeLang {
-				t.Errorf("cite lang = %q, want %q", got, tc.citeLang)
+			cites := root.findAll(byTag("cite"))
+			if len(cites) != 2 {
+				t.Fatalf("got %d cite elements, want 2 (the headline and the subheadline)", len(cites))
+			}
+			for i, c := range cites {
+				if got := c.Attrs["lang"]; got != tc.citeLang {
+					t.Errorf("cite %d lang = %q, want %q", i+1, got, tc.citeLang)
+				}
 			}
 		})
 	}

@@ -17,7 +17,7 @@ var cities = []City{
 		Status: Trillion,
 		Lead: Text{
 			Zh: "苏州是文中列出的五座万亿之城之一。报道称，这些城市正掀起向“新”向“质”而行的热潮；文中关于苏州的内容聚焦算力。",
-			En: "Suzhou is one of the five trillion-yuan cities the article lists. Like the others, it is developing new quality productive forces suited to local conditions; the article's report on Suzhou is about computing power.",
+			En: "Suzhou is one of the five trillion-yuan cities the article lists. Like the others, it is developing new quality productive forces suited to local conditions; what it reports on Suzhou is about computing power.",
 		},
 		Initiatives: []Initiative{
 			{
@@ -27,7 +27,7 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "文章指出，算力是数字经济时代的关键生产力，在新质生产力形成中的作用越来越突出。在《中国算力发展指数白皮书(2023年)》公布的全国算力二十强市榜单上，苏州位列全国第六，居江苏省第一。",
-					En: "The article calls computing power a key productive force of the digital-economy era, ever more important in forming new quality productive forces. On the national list of the top 20 cities for computing power published in the China Computing Power Development Index White Paper (2023), Suzhou ranked sixth in China and first in Jiangsu.",
+					En: "The article calls computing power a key productive force of the digital economy, one that plays an ever larger part in forming new quality productive forces. On the list of China's top 20 cities for computing power in the China Computing Power Development Index White Paper (2023), Suzhou ranked sixth in China and first in Jiangsu.",
 				},
 				Themes: []ThemeID{ThemeComputing},
 				Figures: []Figure{
@@ -47,7 +47,7 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "苏州正在加快推进“三核三区两基地”的算力空间布局。",
-					En: "Suzhou is speeding up its “three cores, three zones, two bases” (三核三区两基地) spatial layout for computing power.",
+					En: "Suzhou is speeding up work on its computing-power layout of “three cores, three zones and two bases” (三核三区两基地).",
 				},
 				Themes: []ThemeID{ThemeComputing},
 				Figures: []Figure{
@@ -105,12 +105,12 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "2月23日上午，东方空间产业园正式开工，东方空间航天动力总部项目与空天产业配套项目都将进入全面建设阶段。这是无锡大力布局空天产业、蓄力从新产业中培育新质生产力的一步。",
-					En: "On the morning of 23 February, construction officially began on the Dongfang Kongjian (东方空间) industrial park. The Dongfang Kongjian aerospace power headquarters project and supporting aerospace-industry projects are all to move into full-scale construction, part of Wuxi's major push into aerospace to draw new quality productive forces from new industries.",
+					En: "On the morning of 23 February, construction officially began on the Dongfang Kongjian (东方空间) industrial park. Dongfang Kongjian's space propulsion headquarters project and supporting aerospace-industry projects are all to move into full-scale construction, part of Wuxi's major push into aerospace to draw new quality productive forces from new industries.",
 				},
 				Themes: []ThemeID{ThemeAerospace},
 				Figures: []Figure{
 					{Value: "东方空间产业园", En: "Dongfang Kongjian industrial park", Label: Text{Zh: "开工的产业园", En: "Industrial park that broke ground"}},
-					{Value: "东方空间航天动力总部项目", En: "Dongfang Kongjian space propulsion headquarters project", Label: Text{Zh: "进入全面建设的项目", En: "Project moving into full construction"}},
+					{Value: "东方空间航天动力总部项目", En: "Dongfang Kongjian space propulsion headquarters project", Label: Text{Zh: "进入全面建设的项目", En: "Project moving into full-scale construction"}},
 				},
 				Quotes: []string{
 					"与此同时，无锡正在大力布局空天产业，2月23日上午，东方空间产业园正式开工，东方空间航天动力总部项目、空天产业配套项目都将进入全面展开建设阶段，蓄力向新产业要新质生产力。",
@@ -181,23 +181,23 @@ var cities = []City{
 		Name:   Text{Zh: "徐州", En: "Xuzhou"},
 		Status: Aspiring,
 		Target: Text{
-			Zh: "徐州早在2021年就喊出“2025年GDP力争破万亿”的口号；今年2月18日的“新春第一会”又提出，到2025年确保工业规模过万亿。",
-			En: "As early as 2021 Xuzhou adopted the slogan “2025年GDP力争破万亿” (strive for GDP above one trillion yuan in 2025); its “first meeting of the new spring” on 18 February added the aim of making sure industry exceeds one trillion yuan in scale by 2025.",
+			Zh: "徐州早在2021年就喊出“2025年GDP力争破万亿”的口号；2024年2月18日的“新春第一会”又提出，到2025年确保工业规模过万亿。",
+			En: "As early as 2021 Xuzhou adopted the slogan “strive for GDP above one trillion yuan in 2025” (2025年GDP力争破万亿). At its first work meeting after the Lunar New Year, on 18 February 2024, it added the aim of making sure that industry exceeds one trillion yuan in scale by 2025.",
 		},
 		Lead: Text{
 			Zh: "徐州是一座老工业城市，近年来一直在发展中寻求突破，如今新型工业化与枢纽型经济双轮驱动，先进制造业与现代服务业互为支撑。当前，徐州继续向高而攀、向新而行，加快创新步伐、探索新路径，赋能新质生产力发展，协同推动区域高质量发展。",
-			En: "Xuzhou, an old industrial city that has long sought breakthroughs, is now driven by the twin wheels of new industrialisation and a hub economy, with advanced manufacturing and modern services supporting each other. Still climbing higher and moving towards the new, it is speeding up innovation and exploring new paths to empower new quality productive forces and jointly drive high-quality regional development.",
+			En: "Xuzhou, an old industrial city, has for years been looking for ways to break new ground. Two engines now drive it, new industrialisation and a hub economy, and its advanced manufacturing and modern services support each other. Aiming ever higher and at what is new, it is speeding up innovation and exploring new paths to foster new quality productive forces and, together with the wider region, drive high-quality development.",
 		},
 		Initiatives: []Initiative{
 			{
 				Date: "2024-02-18",
 				Title: Text{
 					Zh: "“新春第一会”：打造制造业强市",
-					En: "First meeting of the new spring: a manufacturing powerhouse",
+					En: "New Year work meeting: becoming a manufacturing powerhouse",
 				},
 				Summary: Text{
 					Zh: "徐州早在2021年就提出“2025年GDP力争破万亿”。2月18日的“新春第一会”上，市委书记宋乐伟再次强调，徐州要打造全国有地位、全球有影响的制造业强市：在工程机械产业之外，聚焦打造“343”创新产业集群和“5+X”未来产业体系，围绕“补链、延链、强链”推动十大产业集群创新发展行动计划落地落实，到2025年确保工业规模过万亿，制造业占比明显提升。",
-					En: "Xuzhou set the slogan “2025年GDP力争破万亿” (strive for GDP above one trillion yuan in 2025) back in 2021. At its “first meeting of the new spring” on 18 February, Party Secretary Song Lewei (宋乐伟) stressed again that Xuzhou must become a manufacturing powerhouse with national standing and global influence. Beyond construction machinery, it will focus on its “343” innovative industrial clusters and its “5+X” future-industry system and, around “filling, extending and strengthening chains”, put into practice its action plan for the innovative development of ten major industrial clusters. By 2025 it aims to make sure industry exceeds one trillion yuan in scale and that manufacturing's share rises markedly.",
+					En: "Xuzhou adopted the slogan “strive for GDP above one trillion yuan in 2025” (2025年GDP力争破万亿) back in 2021. At the New Year work meeting on 18 February, Party Secretary Song Lewei (宋乐伟) stressed again that Xuzhou must become a manufacturing powerhouse with national standing and global influence. Beyond construction machinery, it will concentrate on its “343” innovative industrial clusters and its “5+X” system of future industries and, by filling gaps in, extending and strengthening industrial chains (补链、延链、强链), keep putting into practice its action plan for the innovative development of ten major industrial clusters. By 2025 it is to make sure that industry exceeds one trillion yuan in scale and that manufacturing's share rises markedly.",
 				},
 				Themes: []ThemeID{ThemeManufacturing, ThemeClusters, ThemeFutureIndustries, ThemeTrillionGoal},
 				Figures: []Figure{
@@ -222,7 +222,7 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "在2月18日的“新春第一会”上，徐州还明确了2024年的发展重点：聚焦加快形成新质生产力，向集群要规模，向科技要动能，向数字要赋能，向企业要质量，向绿色要效益，汇聚加快推进新型工业化的强大合力。",
-					En: "Xuzhou's “first meeting of the new spring” on 18 February also set its priorities for 2024: focus on speeding up the formation of new quality productive forces, seeking scale from clusters, momentum from science and technology, empowerment from digital technology, quality from enterprises and returns from green development, and pool strength to speed up new industrialisation.",
+					En: "The same New Year work meeting on 18 February set Xuzhou's priorities for 2024: to focus on speeding up the formation of new quality productive forces; to seek scale from clusters, momentum from science and technology, empowerment from digital technology, quality from enterprises and returns from green development; and to pool strength to speed up new industrialisation.",
 				},
 				Themes: []ThemeID{ThemeIndustrialisation, ThemeClusters, ThemeInnovation, ThemeGreen},
 				Figures: []Figure{
@@ -239,8 +239,8 @@ var cities = []City{
 					En: "Guidelines and a three-year action plan for future industries",
 				},
 				Summary: Text{
-					Zh: "报道称，未来产业是发展新质生产力的主阵地。年初，徐州制定了《徐州市加快培育发展未来产业的指导意见》和《徐州市加快培育发展未来产业三年行动方案（2024—2026年）》，明确要加快培育氢能与新型储能、深地空间利用、第三代半导体、细胞和基因技术、通用人工智能这5个成长型未来产业，并谋划布局零碳负碳、前沿新材料、虚拟现实、生物育种等前沿性未来产业。",
-					En: "The article calls future industries the main front for developing new quality productive forces. Early in the year Xuzhou drew up Guidelines on Speeding Up the Cultivation and Development of Future Industries and a Three-Year Action Plan (2024–2026) to the same end. They name 5 growth-stage future industries to cultivate faster: hydrogen and new energy storage, deep underground space use, third-generation semiconductors, cell and gene technology, and artificial general intelligence. They also plan frontier future industries such as zero- and negative-carbon technology, frontier new materials, virtual reality and biological breeding.",
+					Zh: "报道称，未来产业是发展新质生产力的主阵地。2024年初，徐州制定了《徐州市加快培育发展未来产业的指导意见》和《徐州市加快培育发展未来产业三年行动方案（2024—2026年）》，明确要加快培育氢能与新型储能、深地空间利用、第三代半导体、细胞和基因技术、通用人工智能这5个成长型未来产业，并谋划布局零碳负碳、前沿新材料、虚拟现实、生物育种等前沿性未来产业。",
+					En: "The article calls future industries the main front for developing new quality productive forces. Early in 2024 Xuzhou drew up Guidelines on Speeding Up the Cultivation and Development of Future Industries and a Three-Year Action Plan (2024–2026) to the same end. They name five growth-stage future industries to cultivate faster: hydrogen and new energy storage, deep underground space use, third-generation semiconductors, cell and gene technology, and artificial general intelligence. They also plan for frontier future industries such as zero- and negative-carbon technology, frontier new materials, virtual reality and biological breeding.",
 				},
 				Themes: []ThemeID{ThemeFutureIndustries},
 				Figures: []Figure{
@@ -259,13 +259,13 @@ var cities = []City{
 				Date: "2024-03-12",
 				Title: Text{
 					Zh: "推进国家可持续发展议程创新示范区建设",
-					En: "Pushing ahead with the national sustainable development agenda innovation demonstration zone",
+					En: "Pushing ahead with its national demonstration zone for sustainable development",
 				},
 				Summary: Text{
 					Zh: "3月12日，徐州市召开国家可持续发展议程创新示范区建设工作推进会，调度工作进展，部署下一阶段的重点任务。报道指出，建设这一示范区是徐州因地制宜发展新质生产力的重要抓手。",
-					En: "On 12 March Xuzhou held a meeting to push forward the building of its National Sustainable Development Agenda Innovation Demonstration Zone, reviewing progress and setting key tasks for the next stage. The article calls the zone an important lever for developing new quality productive forces suited to local conditions.",
+					En: "On 12 March Xuzhou held a meeting to push ahead with building its national innovation demonstration zone for the sustainable development agenda, reviewing progress and setting key tasks for the next stage. The article calls the zone an important lever for developing new quality productive forces suited to local conditions.",
 				},
-				Themes: []ThemeID{ThemeInnovation},
+				Themes: []ThemeID{ThemeInnovation, ThemeGreen},
 				Figures: []Figure{
 					{Value: "国家可持续发展议程创新示范区", En: "National innovation demonstration zone for the sustainable development agenda", Label: Text{Zh: "示范区", En: "Demonstration zone"}},
 				},
@@ -282,26 +282,26 @@ var cities = []City{
 		Status: Aspiring,
 		Target: Text{
 			Zh: "扬州在2月18日的“新春第一会”上提出，要“早日跨进万亿GDP行列”。",
-			En: "At its “first meeting of the new spring” on 18 February, Yangzhou set the goal of joining the ranks of trillion-yuan GDP cities at an early date (早日跨进万亿GDP行列).",
+			En: "At its first work meeting after the Lunar New Year, on 18 February 2024, Yangzhou set the goal of soon joining the ranks of cities with a GDP of one trillion yuan (早日跨进万亿GDP行列).",
 		},
 		Lead: Text{
 			Zh: "作为长三角地区的经济重镇，扬州正引培“专精特新”企业、壮大新质生产力，并走出去向兄弟城市学习经验。",
-			En: "An economic hub of the Yangtze River Delta, Yangzhou is fostering and attracting specialised SMEs to grow new quality productive forces, and has gone out to learn from peer cities.",
+			En: "An economic hub of the Yangtze River Delta, Yangzhou is growing its own specialised, refined, distinctive and innovative (SRDI) enterprises and attracting more from elsewhere to build up new quality productive forces, and its leaders have toured other cities to learn from them.",
 		},
 		Initiatives: []Initiative{
 			{
 				Date: "2024-02-18",
 				Title: Text{
 					Zh: "“新春第一会”锚定万亿目标",
-					En: "First meeting of the new spring sets the trillion goal",
+					En: "New Year work meeting sets the trillion-yuan goal",
 				},
 				Summary: Text{
 					Zh: "文章说，“新春第一会”往往意味着打响开工第一枪。2月18日，扬州的“新春第一会”发出明确信号：早日跨进万亿GDP行列，努力在现代化建设中走在全国城市前列。",
-					En: "The article notes that a city's “first meeting of the new spring” often fires the starting gun for the year's work. At Yangzhou's, on 18 February, the city sent a clear signal: join the ranks of trillion-yuan GDP cities at an early date, and strive to be among the country's leading cities in modernisation.",
+					En: "The article notes that the first work meeting after the Lunar New Year often fires the starting gun for the year's work. At Yangzhou's, on 18 February, the city sent a clear signal: it means to join the ranks of trillion-yuan GDP cities soon and to be among China's leading cities in modernisation.",
 				},
 				Themes: []ThemeID{ThemeTrillionGoal},
 				Figures: []Figure{
-					{Value: "早日跨进万亿GDP行列", En: "Join the trillion-yuan GDP club soon", Label: Text{Zh: "目标", En: "Goal"}},
+					{Value: "早日跨进万亿GDP行列", En: "Join the ranks of trillion-yuan GDP cities soon", Label: Text{Zh: "目标", En: "Goal"}},
 					{Value: "努力在现代化建设中走在全国城市前列", En: "Strive to be among China's leading cities in modernisation", Label: Text{Zh: "目标", En: "Goal"}},
 				},
 				Quotes: []string{
@@ -315,8 +315,8 @@ var cities = []City{
 					En: "New quality productive forces written into the government work report",
 				},
 				Summary: Text{
-					Zh: "今年，扬州把“加快形成新质生产力”写进政府工作报告，并结合“613”产业体系、产业科创、人才优势和资源禀赋等，提出“打造长三角有影响力和竞争力的先进制造业基地”的发展导向。报道称，2024年注定是扬州向“新”而行的奋进之年。",
-					En: "This year Yangzhou wrote “speeding up the formation of new quality productive forces” into its government work report. Drawing on its “613” industrial system, industrial science and innovation, talent and resource endowments, it set the direction of “building an advanced manufacturing base with influence and competitiveness in the Yangtze River Delta”. The article calls 2024 a year of striving in which Yangzhou moves towards the “new”.",
+					Zh: "扬州把“加快形成新质生产力”写进2024年政府工作报告，并结合“613”产业体系、产业科创、人才优势和资源禀赋等，提出“打造长三角有影响力和竞争力的先进制造业基地”的发展导向。报道称，2024年注定是扬州向“新”而行的奋进之年。",
+					En: "Yangzhou wrote “speed up the formation of new quality productive forces” into its 2024 government work report. Building on its “613” industrial system, its industrial science and innovation, its strengths in talent and its natural resources, it set itself the course of “building an advanced manufacturing base with influence and competitiveness in the Yangtze River Delta”. The article calls 2024 a year in which Yangzhou is bound to strive towards the “new”.",
 				},
 				Themes: []ThemeID{ThemeManufacturing},
 				Figures: []Figure{
@@ -331,18 +331,18 @@ var cities = []City{
 			{
 				Title: Text{
 					Zh: "出台专精特新企业内培外引行动方案",
-					En: "Action plan to foster and attract specialised SMEs",
+					En: "Action plan to grow and attract SRDI enterprises",
 				},
 				Summary: Text{
-					Zh: "日前，扬州出台《扬州市2024年专精特新企业内培外引行动方案》，从五个方面培育壮大专精特新企业、壮大新质生产力，力争今年13条重点产业链的规上企业专精特新集聚度达到20%。",
-					En: "Yangzhou recently issued the Yangzhou 2024 Action Plan for Fostering and Attracting “Specialised, Refined, Distinctive and Innovative” Enterprises (《扬州市2024年专精特新企业内培外引行动方案》). It sets out five areas of work to strengthen such firms and grow new quality productive forces, and aims this year for specialised SMEs to make up 20% of the above-designated-size enterprises in 13 key industrial chains.",
+					Zh: "日前，扬州出台《扬州市2024年专精特新企业内培外引行动方案》，从五个方面培育壮大专精特新企业、壮大新质生产力，力争2024年13条重点产业链的规上企业专精特新集聚度达到20%。",
+					En: "Yangzhou recently issued its 2024 action plan for growing its own SRDI enterprises and attracting more from elsewhere (《扬州市2024年专精特新企业内培外引行动方案》). It sets out work in five areas to make such enterprises better and stronger and to build up new quality productive forces. Its aim for 2024: SRDI enterprises are to make up 20% of the industrial enterprises above designated size (the larger firms that China's industrial statistics track) in 13 key industrial chains.",
 				},
 				Themes: []ThemeID{ThemeSpecialisedSMEs, ThemeClusters},
 				Figures: []Figure{
-					{Value: "《扬州市2024年专精特新企业内培外引行动方案》", En: "Yangzhou 2024 Action Plan for Fostering and Attracting SRDI Enterprises", Label: Text{Zh: "行动方案", En: "Action plan"}},
+					{Value: "《扬州市2024年专精特新企业内培外引行动方案》", En: "Yangzhou 2024 Action Plan for Growing and Attracting SRDI Enterprises", Label: Text{Zh: "行动方案", En: "Action plan"}},
 					{Value: "五个方面", En: "Five areas", Label: Text{Zh: "培优培强的方面", En: "Areas of work"}},
 					{Value: "13条", En: "13", Label: Text{Zh: "重点产业链", En: "Key industrial chains"}},
-					{Value: "20%", Label: Text{Zh: "今年规上企业专精特新集聚度目标", En: "This year's target share of specialised SMEs among above-size firms"}},
+					{Value: "20%", Label: Text{Zh: "2024年规上企业专精特新集聚度目标", En: "Target for 2024: share of SRDI enterprises among industrial enterprises above designated size"}},
 				},
 				Quotes: []string{
 					"日前，《扬州市2024年专精特新企业内培外引行动方案》出台，提出从五个方面培优培强专精特新企业，壮大新质生产力，力争今年13条重点产业链规上企业专精特新集聚度达到20%。",
@@ -357,7 +357,7 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "在向内谋求部署的同时，扬州也选择“走出去”取经。3月14日至16日，扬州市委书记王进健、市长潘国强带领党政代表团，先后到合肥、杭州、湖州、苏州、无锡五个城市学习考察，实地借鉴这些兄弟城市推动高质量发展、因地制宜发展新质生产力的实践和经验。",
-					En: "Besides planning at home, Yangzhou chose to “go out” and learn. From 14 to 16 March, Party Secretary Wang Jinjian (王进健) and Mayor Pan Guoqiang (潘国强) led a Party and government delegation to five cities in turn — Hefei, Hangzhou, Huzhou, Suzhou and Wuxi — to see at first hand how these peer cities pursue high-quality development and develop new quality productive forces suited to local conditions.",
+					En: "As well as planning at home, Yangzhou looked elsewhere for lessons. From 14 to 16 March, Party Secretary Wang Jinjian (王进健) and Mayor Pan Guoqiang (潘国强) led a Party and government delegation to five cities in turn — Hefei, Hangzhou, Huzhou, Suzhou and Wuxi — to learn at first hand from how these fellow cities pursue high-quality development and develop new quality productive forces suited to local conditions.",
 				},
 				Themes: []ThemeID{ThemeLearning},
 				Figures: []Figure{
@@ -380,7 +380,7 @@ var cities = []City{
 		},
 		Lead: Text{
 			Zh: "盐城靠工业起家，是长三角北翼重要工业城市，燕舞、森达等都曾是全国知名企业。它要实现新质生产力与新型工业化的良性互动。",
-			En: "Yancheng grew on industry: it is an important industrial city on the northern wing of the Yangtze River Delta, once home to nationally known firms such as Yanwu (燕舞) and Senda (森达). It seeks a virtuous interplay between new quality productive forces and new industrialisation.",
+			En: "Yancheng was built on industry. It is an important industrial city on the northern wing of the Yangtze River Delta, and its firms Yanwu (燕舞) and Senda (森达), among others, were once famous across China. It wants new quality productive forces and new industrialisation to reinforce each other.",
 		},
 		Initiatives: []Initiative{
 			{
@@ -390,12 +390,12 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "2023年，盐城全市工业实时开票销售10074.1亿元，连续三年跨越了四个千亿级台阶，形成“万亿规模总量、千亿产业支撑、百亿企业引航”的高质量发展格局。",
-					En: "In 2023 Yancheng's real-time invoiced industrial sales reached 10074.1亿元 (1,007.41 billion yuan), having crossed four 100-billion-yuan thresholds in three consecutive years. The city describes its pattern of high-quality development as “a trillion-yuan total, supported by 100-billion-yuan industries and led by 10-billion-yuan enterprises”.",
+					En: "In 2023 Yancheng's real-time invoiced industrial sales reached 1,007.41 billion yuan (10074.1亿元), about 1.01 trillion, having crossed four 100-billion-yuan thresholds in three years running. This has given it a pattern of high-quality development: “a trillion-yuan total, supported by 100-billion-yuan industries and led by 10-billion-yuan enterprises”.",
 				},
 				Themes: []ThemeID{ThemeManufacturing, ThemeTrillionGoal},
 				Figures: []Figure{
 					{Value: "10074.1亿元", En: "1,007.41 billion yuan (about 1.01 trillion)", Label: Text{Zh: "2023年工业实时开票销售", En: "Real-time invoiced industrial sales, 2023"}},
-					{Value: "连续三年跨越四个千亿级台阶", En: "Four 100-billion-yuan thresholds crossed in three years running", Label: Text{Zh: "增长", En: "Growth"}},
+					{Value: "连续三年跨越四个千亿级台阶", En: "Four 100-billion-yuan thresholds crossed in three years running", Label: Text{Zh: "增长", En: "Growth in three years"}},
 					{Value: "万亿规模总量、千亿产业支撑、百亿企业引航", En: "A trillion-yuan total, supported by 100-billion-yuan industries, led by 10-billion-yuan enterprises", Label: Text{Zh: "发展格局", En: "Development pattern"}},
 				},
 				Quotes: []string{
@@ -410,7 +410,7 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "2月18日，盐城召开全市新型工业化推进大会，聚焦发展新质生产力，全面开启新型工业化新征程。盐城将把握好推进新型工业化的战略定位，借碳达峰试点城市建设的契机，补齐短板、拉长长板、锻造新板，构建多点支撑、多业并举、多元发展的现代产业体系；同时以“5+2”新兴产业和23条产业链建设为主抓手，推进聚企成链、聚链成群、集群成势，形成“优势产业链+特色产业集群”的发展格局。",
-					En: "On 18 February Yancheng held a city-wide conference on advancing new industrialisation, focused on developing new quality productive forces and launching a new journey of new industrialisation. Taking its carbon-peaking pilot city work as an opportunity, it will shore up weak links, lengthen strong ones and forge new ones, building a modern industrial system with multiple pillars, many industries side by side and diversified development. Its main levers are the “5+2” emerging industries and 23 industrial chains: gathering firms into chains, chains into groups and groups into clusters, for a pattern of “leading industrial chains plus distinctive industrial clusters”.",
+					En: "On 18 February Yancheng held a city-wide conference on advancing new industrialisation, which focused on developing new quality productive forces and set the city on a new course of industrialisation. Seizing the opportunity of its role as a carbon-peaking pilot city, Yancheng will shore up its weak links, lengthen its strong ones and forge new ones, building a modern industrial system with many pillars, many industries side by side and diverse growth. Its main levers are the “5+2” emerging industries and 23 industrial chains: gathering firms into chains and chains into clusters, and letting the clusters gather momentum, for a pattern of “leading industrial chains plus distinctive industrial clusters”.",
 				},
 				Themes: []ThemeID{ThemeIndustrialisation, ThemeClusters, ThemeGreen},
 				Figures: []Figure{
@@ -429,13 +429,13 @@ var cities = []City{
 				Date: "2024-03-14",
 				Title: Text{
 					Zh: "传达全国两会精神：锚定工业强市",
-					En: "Relaying the national Two Sessions: holding to industrial strength",
+					En: "After the Two Sessions: holding fast to industry",
 				},
 				Summary: Text{
 					Zh: "3月14日，盐城市召开传达学习贯彻全国两会精神会议。市委书记周斌强调，要锚定工业强市不动摇，聚焦“5+2”战略性新兴产业和23条重点产业链，发挥“11669”招商工作体制的作用，全力突破一批重特大项目，实现新质生产力与新型工业化的良性互动。",
-					En: "On 14 March Yancheng held a meeting to relay, study and implement the spirit of the national Two Sessions. Party Secretary Zhou Bin (周斌) stressed holding firm to the goal of a strong industrial city: focusing on the “5+2” strategic emerging industries and 23 key industrial chains, making full use of the “11669” investment-attraction mechanism and landing a batch of major projects, so that new quality productive forces and new industrialisation reinforce each other.",
+					En: "On 14 March Yancheng held a meeting to pass on, study and carry out the outcomes of the national Two Sessions, the annual meetings of the National People's Congress and the Chinese People's Political Consultative Conference (CPPCC). Party Secretary Zhou Bin (周斌) stressed that the city must hold fast to its aim of being a strong industrial city: focusing on the “5+2” strategic emerging industries and 23 key industrial chains, making full use of its “11669” investment-attraction mechanism and pushing through a batch of major projects, so that new quality productive forces and new industrialisation reinforce each other.",
 				},
-				Themes: []ThemeID{ThemeIndustrialisation, ThemeClusters},
+				Themes: []ThemeID{ThemeIndustrialisation, ThemeManufacturing, ThemeClusters},
 				Figures: []Figure{
 					{Value: "5+2", Label: Text{Zh: "战略性新兴产业", En: "Strategic emerging industries"}},
 					{Value: "23条", En: "23", Label: Text{Zh: "重点产业链", En: "Key industrial chains"}},
@@ -450,11 +450,11 @@ var cities = []City{
 				Date: "2024-03-14",
 				Title: Text{
 					Zh: "传达全国两会精神：坚持绿色低碳",
-					En: "Relaying the national Two Sessions: staying green and low-carbon",
+					En: "After the Two Sessions: staying green and low-carbon",
 				},
 				Summary: Text{
 					Zh: "在3月14日传达学习贯彻全国两会精神的同一会议上，周斌还要求坚持绿色低碳不懈怠：以全国首批碳达峰试点城市建设为契机，推动传统产业“向高攀登”、新兴产业“向新发力”、未来产业“向前而行”；更高水平推进低（零）碳产业园建设，在碳足迹、碳交易等方面先行先试、积极探索，持续壮大绿色产业集群，加快建设现代化产业体系。",
-					En: "At the same 14 March meeting on the Two Sessions, Zhou Bin also called for unflagging commitment to green, low-carbon development. Building on Yancheng's place among the first national carbon-peaking pilot cities, traditional industries are to “climb higher”, emerging industries to “push into the new” and future industries to “move forward”. The city will build low- (zero-) carbon industrial parks to a higher standard, pioneer work on carbon footprints and carbon trading, keep growing its green industrial clusters and speed up building a modern industrial system.",
+					En: "At the same meeting on 14 March, Zhou Bin also called for unflagging commitment to green, low-carbon development. Building on Yancheng's place among the first national carbon-peaking pilot cities, traditional industries are to “climb higher”, emerging industries to “push into the new” and future industries to “move forward”. The city will build low- (zero-) carbon industrial parks to a higher standard, pioneer work on carbon footprints and carbon trading, keep growing its green industrial clusters and speed up building a modern industrial system.",
 				},
 				Themes: []ThemeID{ThemeGreen, ThemeFutureIndustries, ThemeClusters},
 				Figures: []Figure{

@@ -24,7 +24,7 @@ var themes = []Theme{
 	{ID: ThemeComputing, Name: Text{Zh: "算力", En: "Computing power"}},
 	{ID: ThemeManufacturing, Name: Text{Zh: "工业与先进制造业", En: "Industry and advanced manufacturing"}},
 	{ID: ThemeInnovation, Name: Text{Zh: "科技创新", En: "Science and technology innovation"}},
-	{ID: ThemeSpecialisedSMEs, Name: Text{Zh: "专精特新", En: "Specialised SMEs"}},
+	{ID: ThemeSpecialisedSMEs, Name: Text{Zh: "专精特新", En: "Specialised, refined, distinctive and innovative (SRDI) enterprises"}},
 	{ID: ThemeFutureIndustries, Name: Text{Zh: "未来产业", En: "Future industries"}},
 	{ID: ThemeGreen, Name: Text{Zh: "绿色低碳", En: "Green and low-carbon"}},
 	{ID: ThemeClusters, Name: Text{Zh: "产业集群与产业链", En: "Industrial clusters and chains"}},

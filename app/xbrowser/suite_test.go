@@ -370,6 +370,80 @@ var suite = []step{
 			r.t.Error("no Chinese spans found: the check is blind")
 		}
 	}},
+	{name: "source-sentences", run: func(r *run) {
+		// Each initiative offers the article's own sentences behind it in
+		// a native disclosure, closed at first, that opens and closes from
+		// the keyboard with and without the WebAssembly; on English pages
+		// a note says they are the original Chinese, and each figure reads
+		// in English with the article's exact value visible beside it.
+		c, _ := data.CityByID("yancheng")
+		in := c.Initiatives[0]
+		for _, tc := range []struct {
+			path        string
+			app         bool
+			label, note string
+		}{
+			{"/en/city/yancheng", true, "Original text", "the original Chinese"},
+			{"/city/yancheng", true, "原文", ""},
+			{"/en/city/yancheng?static=1", false, "Original text", "the original Chinese"},
+		} {
+			if tc.app {
+				r.open(tc.path)
+			} else {
+				if err := r.b.Navigate(r.ctx, r.site+tc.path); err != nil {
+					r.t.Fatal(err)
+				}
+				r.wait(`document.readyState === 'complete' && !!document.querySelector('#panel[data-city="yancheng"]')`)
+			}
+			if got, want := eval[int](r, `document.querySelectorAll('#panel .initiative > details.quotes').length`), len(c.Initiatives); got != want {
+				r.t.Errorf("%s: %d initiatives offer their sentences, want all %d", tc.path, got, want)
+			}
+			const d = `document.querySelector('#panel .initiative > details.quotes')`
+			if eval[bool](r, d+`.open`) {
+				r.t.Errorf("%s: the sentences are open before the reader asks", tc.path)
+			}
+			if got := eval[string](r, `(() => { const s = `+d+`.querySelector('summary'); s.focus(); return document.activeElement === s ? s.textContent : ''; })()`); got != tc.label {
+				r.t.Fatalf("%s: focused disclosure %q, want the summary %q focused", tc.path, got, tc.label)
+			}
+			r.press("Enter")
+			r.wait(d + `.open`)
+			type quote struct {
+				Text, Lang string
+				Visible    bool
+			}
+			got := eval[[]quote](r, `[...`+d+`.querySelectorAll('[data-quote]')].map(p => ({Text: p.textContent, Lang: p.lang, Visible: p.getBoundingClientRect().height > 0}))`)
+			if len(got) != len(in.Quotes) {
+				r.t.Fatalf("%s: %d quotes shown, want %d", tc.path, len(got), len(in.Quotes))
+			}
+			for i, q := range got {
+				if q.Text != in.Quotes[i] || q.Lang != "zh-Hans" || !q.Visible {
+					r.t.Errorf("%s: quote %d = %+v, want %q, lang zh-Hans, visible", tc.path, i+1, q, in.Quotes[i])
+				}
+			}
+			note := eval[string](r, `(`+d+`.querySelector('.quotes-note') || {}).textContent || ''`)
+			if (tc.note == "") != (note == "") || !strings.Contains(note, tc.note) {
+				r.t.Errorf("%s: note %q, want one saying %q", tc.path, note, tc.note)
+			}
+			r.press("Enter")
+			r.wait(`!` + d + `.open`)
+			if tc.app != eval[bool](r, `document.documentElement.getAttribute('data-app') === 'ready'`) {
+				r.t.Errorf("%s: the app is running: %v, want %v", tc.path, !tc.app, tc.app)
+			}
+		}
+		type figure struct {
+			En, Verbatim, Lang string
+			Visible            bool
+		}
+		r.open("/en/city/yancheng")
+		got := eval[figure](r, `(() => {
+			const dd = document.querySelector('#panel .initiative dd'), v = dd.querySelector('.figure-verbatim');
+			return {En: dd.querySelector('.figure-en').textContent, Verbatim: v.textContent, Lang: v.lang, Visible: v.getBoundingClientRect().height > 0 && getComputedStyle(v).visibility === 'visible'};
+		})()`)
+		f := in.Figures[0]
+		if want := (figure{f.En, f.Value, "zh-Hans", true}); got != want {
+			r.t.Errorf("Yancheng's first figure on the English page = %+v, want %+v", got, want)
+		}
+	}},
 }
 
 // TestSuite runs every step of suite in each engine $JSMAP_BROWSERS lists,
