@@ -51,8 +51,12 @@ func TestChecksCatchChanges(t *testing.T) {
 	}{
 		{"csv without BOM", func() error { return CheckCSV([]byte(strings.TrimPrefix(csvFile, bom))) }},
 		{"csv value changed", func() error { return CheckCSV([]byte(strings.Replace(csvFile, "10074.1亿元", "10074亿元", 1))) }},
-		{"csv quote changed", func() error { return CheckCSV([]byte(strings.Replace(csvFile, "苏州正加快推进", "苏州正推进", 1))) }},
-		{"json English figure changed", func() error { return CheckJSON([]byte(strings.Replace(jsonFile, `"value_en": "6th"`, `"value_en": "sixth"`, 1))) }},
+		{"csv quote changed", func() error {
+			return CheckCSV([]byte(strings.Replace(csvFile, "苏州正加快推进", "苏州正推进", 1)))
+		}},
+		{"json English figure changed", func() error {
+			return CheckJSON([]byte(strings.Replace(jsonFile, `"value_en": "6th"`, `"value_en": "sixth"`, 1)))
+		}},
 		{"csv row missing", func() error {
 			i := strings.LastIndex(strings.TrimSuffix(csvFile, "\r\n"), "\r\nyancheng-")
 			return CheckCSV([]byte(csvFile[:i+2]))
