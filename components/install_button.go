@@ -46,6 +46,6 @@ func (b *InstallButton) Render() goapp.UI {
 			Attr("type", "button").
 			OnClick(func(ctx goapp.Context, e goapp.Event) { ctx.ShowAppInstallPrompt() }).
 			Text(txtInstall.In(b.Lang)),
-		goapp.Text(" "+txtInstallHint.In(b.Lang)),
+		goapp.Text(wordSpace(b.Lang)+txtInstallHint.In(b.Lang)),
 	)
 }

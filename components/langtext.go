@@ -102,3 +102,13 @@ func isHan(r rune) bool {
 		(r >= 0x3000 && r <= 0x303F) || // CJK symbols and punctuation: 、。《》「」
 		(r >= 0xFF00 && r <= 0xFFEF) // full-width forms: ，（）：
 }
+
+// wordSpace is the space between two pieces of text that meet in markup
+// (a label and a title, a button and its hint): a space in English, none
+// in Chinese, which sets words, brackets and quotation marks without one.
+func wordSpace(l data.Lang) string {
+	if l == data.En {
+		return " "
+	}
+	return ""
+}

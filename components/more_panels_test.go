@@ -125,7 +125,7 @@ func TestUpdateNotice(t *testing.T) {
 		text      string
 	}{
 		{false, data.Zh, ""},
-		{true, data.Zh, "地图有新版本。 刷新"},
+		{true, data.Zh, "地图有新版本。刷新"},
 		{true, data.En, "A new version of the map is available. Reload"},
 	}
 	for _, tc := range tests {

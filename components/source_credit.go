@@ -28,7 +28,7 @@ func (s *SourceCredit) Render() goapp.UI {
 			}
 			return ui
 		}
-		body := []goapp.UI{goapp.Text(txtSource.In(l) + " ")}
+		body := []goapp.UI{goapp.Text(txtSource.In(l) + wordSpace(l))}
 		body = append(body, headline(src.Headline)...)
 		body = append(body, goapp.Text(txtSourceSubhead.In(l)))
 		body = append(body, headline(src.Subheadline)...)

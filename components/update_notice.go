@@ -39,7 +39,7 @@ func (n *UpdateNotice) Render() goapp.UI {
 		return region
 	}
 	return region.Class("update-notice is-visible").Body(
-		el("span").Text(txtUpdate.In(n.Lang)+" "),
+		el("span").Text(txtUpdate.In(n.Lang)+wordSpace(n.Lang)),
 		el("button").
 			Class("button update-reload").
 			Attr("type", "button").

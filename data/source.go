@@ -8,7 +8,9 @@ type Article struct {
 	Headline Text
 	// Subheadline is the second headline, over the report on the three
 	// aspiring cities: Zh exactly as printed (its two printed lines joined by
-	// a space), En our translation, marked as ours wherever it is shown.
+	// an ideographic space, U+3000, Chinese typesetting's own: an ordinary
+	// space between two Chinese characters reads as a typo), En our
+	// translation, marked as ours wherever it is shown.
 	Subheadline Text
 	// Year is the year the article reports on. The page carries no dateline;
 	// the year comes from the text itself ("2024年，注定是扬州向“新”而行的奋进之年").
@@ -27,7 +29,7 @@ var Source = Article{
 		En: "Jiangsu's trillion-yuan cities and their ‘new’ moves",
 	},
 	Subheadline: Text{
-		Zh: "瞄准万亿之城 江苏这三市频现“新”动作",
+		Zh: "瞄准万亿之城　江苏这三市频现“新”动作",
 		En: "Eyeing trillion-yuan status, three Jiangsu cities keep making ‘new’ moves",
 	},
 	Year: 2024,

@@ -3,18 +3,14 @@ package xbrowser
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/jiangsu-map/jsmap/app/harness"
-	"github.com/jiangsu-map/jsmap/app/route"
 )
 
 // nuFixes is what the failure message of TestSiteNuHTMLChecker suggests for
@@ -46,22 +42,13 @@ func TestSiteNuHTMLChecker(t *testing.T) {
 	if err != nil {
 		t.Fatalf("no Java runtime for the Nu HTML checker (run `make deps-java`, or apt-get install default-jre-headless): %v", err)
 	}
-	var files []string
-	err = filepath.WalkDir(dist, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
-			files = append(files, p)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
+	pages := builtPages(t, dist)
+	files := make([]string, len(pages))
+	pageOf := map[string]string{}
+	for i, p := range pages {
+		files[i] = p.File
+		pageOf[filepath.ToSlash(p.File)] = p.Path
 	}
-	// Every route is prerendered, plus the not-found pages: fewer files
-	// means the walk or the build lost pages.
-	if want := len(route.Pages()); len(files) < want {
-		t.Fatalf("found %d HTML files in %s, want at least the %d routes of route.Pages()", len(files), dist, want)
-	}
-	sort.Strings(files)
 	// One run for all pages: the JVM's start is most of the time.
 	cmd := exec.Command(java, append([]string{"-jar", jar, "--format", "json", "--stdout", "--exit-zero-always"}, files...)...)
 	var stderr bytes.Buffer
@@ -91,28 +78,14 @@ func TestSiteNuHTMLChecker(t *testing.T) {
 		if m.SubType != "" {
 			kind = m.SubType
 		}
-		t.Errorf("%s line %d: %s: %s\n\t%s", pageOf(dist, m.URL), m.LastLine, kind, m.Message, strings.TrimSpace(m.Extract))
+		page := m.URL
+		if u, err := url.Parse(m.URL); err == nil && pageOf[u.Path] != "" {
+			page = pageOf[u.Path]
+		}
+		t.Errorf("%s line %d: %s: %s\n\t%s", page, m.LastLine, kind, m.Message, strings.TrimSpace(m.Extract))
 	}
 	if failed > 0 {
 		t.Errorf("the Nu HTML checker found %d errors and warnings in %d pages checked.\n%s", failed, len(files), nuFixes)
 	}
 	t.Logf("Nu HTML checker: %d pages, %d errors and warnings", len(files), failed)
-}
-
-// pageOf names the page of a file: URL the checker reports, as the site's
-// path (dist/en/city/suzhou.html → /en/city/suzhou).
-func pageOf(dist, fileURL string) string {
-	u, err := url.Parse(fileURL)
-	if err != nil || u.Scheme != "file" {
-		return fileURL
-	}
-	rel, err := filepath.Rel(dist, filepath.FromSlash(u.Path))
-	if err != nil {
-		return fileURL
-	}
-	p := "/" + strings.TrimSuffix(filepath.ToSlash(rel), ".html")
-	if strings.HasSuffix(p, "/index") || p == "/index" {
-		p = strings.TrimSuffix(p, "index")
-	}
-	return fmt.Sprintf("%s (%s)", p, filepath.Join(filepath.Base(dist), rel))
 }

@@ -189,6 +189,11 @@ func finishPage(out string, p page, base, origin string) error {
 		}
 		html = fix.re.ReplaceAllLiteralString(html, fix.with)
 	}
+	// The first paint shows the text the app renders (see dropNewlines).
+	html, err = dropNewlines(html)
+	if err != nil {
+		return fmt.Errorf("page %s: %w", p.Path, err)
+	}
 	for i := 0; i < 2; i++ { // twice: neighbouring matches share a space
 		html = bareARIARe.ReplaceAllString(html, `$1$2="true"$3`)
 	}
