@@ -78,7 +78,7 @@ func TestHandlerRendersPages(t *testing.T) {
 	}{
 		{
 			path: "/en/city/suzhou", lang: "en",
-			title:   "Suzhou · Jiangsu new quality productive forces map",
+			title:   "Suzhou · Map of Jiangsu's new quality productive forces",
 			desc:    suzhou.Lead.En,
 			marker:  []string{"section", "data-city", "suzhou"},
 			switchZ: "/city/suzhou",
@@ -100,7 +100,7 @@ func TestHandlerRendersPages(t *testing.T) {
 		},
 		{
 			path: "/en/", lang: "en",
-			title:   "Jiangsu new quality productive forces map",
+			title:   "Map of Jiangsu's new quality productive forces",
 			desc:    components.SiteDesc.En,
 			marker:  []string{"section", "class", "panel panel--overview"},
 			absent:  []string{"data-city=", "data-notfound"},
@@ -108,7 +108,7 @@ func TestHandlerRendersPages(t *testing.T) {
 		},
 		{
 			path: "/en/city/atlantis", lang: "en",
-			title:   "City not found · Jiangsu new quality productive forces map",
+			title:   "City not found · Map of Jiangsu's new quality productive forces",
 			desc:    components.SiteDesc.En,
 			marker:  []string{"section", "class", "panel panel--notfound"},
 			absent:  []string{"data-city="},

@@ -15,13 +15,13 @@ func TestTitle(t *testing.T) {
 		want  string
 	}{
 		{"overview zh", route.State{Lang: data.Zh}, "江苏新质生产力地图"},
-		{"overview en", route.State{Lang: data.En}, "Jiangsu new quality productive forces map"},
+		{"overview en", route.State{Lang: data.En}, "Map of Jiangsu's new quality productive forces"},
 		{"city zh", route.State{Lang: data.Zh, City: "suzhou"}, "苏州 · 江苏新质生产力地图"},
-		{"city en", route.State{Lang: data.En, City: "suzhou"}, "Suzhou · Jiangsu new quality productive forces map"},
-		{"not-covered city en", route.State{Lang: data.En, City: "huaian"}, "Huai'an · Jiangsu new quality productive forces map"},
+		{"city en", route.State{Lang: data.En, City: "suzhou"}, "Suzhou · Map of Jiangsu's new quality productive forces"},
+		{"not-covered city en", route.State{Lang: data.En, City: "huaian"}, "Huai'an · Map of Jiangsu's new quality productive forces"},
 		{"not found zh", route.State{Lang: data.Zh, NotFound: true}, "找不到这座城市 · 江苏新质生产力地图"},
-		{"not found en", route.State{Lang: data.En, NotFound: true}, "City not found · Jiangsu new quality productive forces map"},
-		{"unknown city id", route.State{Lang: data.En, City: "atlantis"}, "Jiangsu new quality productive forces map"},
+		{"not found en", route.State{Lang: data.En, NotFound: true}, "City not found · Map of Jiangsu's new quality productive forces"},
+		{"unknown city id", route.State{Lang: data.En, City: "atlantis"}, "Map of Jiangsu's new quality productive forces"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -101,10 +101,10 @@ func TestPageFollowsNavigation(t *testing.T) {
 		selected string // region marked aria-current
 		title    string
 	}{
-		{"/en/city/suzhou", "en", `data-city="suzhou"`, "suzhou", "Suzhou · Jiangsu new quality productive forces map"},
+		{"/en/city/suzhou", "en", `data-city="suzhou"`, "suzhou", "Suzhou · Map of Jiangsu's new quality productive forces"},
 		{"/city/yancheng", "zh-Hans", `data-city="yancheng"`, "yancheng", "盐城 · 江苏新质生产力地图"},
-		{"/en/", "en", "panel--overview", "", "Jiangsu new quality productive forces map"},
-		{"/en/city/atlantis", "en", "data-notfound", "", "City not found · Jiangsu new quality productive forces map"},
+		{"/en/", "en", "panel--overview", "", "Map of Jiangsu's new quality productive forces"},
+		{"/en/city/atlantis", "en", "data-notfound", "", "City not found · Map of Jiangsu's new quality productive forces"},
 		{"/", "zh-Hans", "panel--overview", "", "江苏新质生产力地图"},
 		{"/city/taizhou/", "zh-Hans", `data-city="taizhou"`, "taizhou", "泰州 · 江苏新质生产力地图"},
 	}

@@ -18,7 +18,7 @@ var (
 	// CompareTitle is the comparison page's heading and title.
 	CompareTitle = data.Text{Zh: "万亿之城与冲刺者对比", En: "Trillion-yuan cities and the aspirants, side by side"}
 	// SiteName is the product's name: document titles, the manifest, the embed code's title.
-	SiteName = data.Text{Zh: "江苏新质生产力地图", En: "Jiangsu new quality productive forces map"}
+	SiteName = data.Text{Zh: "江苏新质生产力地图", En: "Map of Jiangsu's new quality productive forces"}
 	// SiteDesc is the overview's meta description and the manifest's.
 	SiteDesc = data.Text{
 		Zh: "互动地图：江苏五座万亿之城和三座冲刺万亿的城市如何发展新质生产力。",
@@ -58,7 +58,7 @@ var (
 	txtAllCities = data.Text{Zh: "全部13个设区市", En: "All 13 cities"}
 
 	// Compare view
-	txtCompareIntro = data.Text{Zh: "左边是报道列出的五座万亿之城，右边是三座提出万亿目标的城市。每座城市列出报道里的举措标题、目标和关键数字与提法。", En: "On the left, the five trillion-yuan cities the report lists; on the right, the three that have set themselves a trillion-yuan target. For each city: the initiatives, target, key figures and names the report gives."}
+	txtCompareIntro = data.Text{Zh: "报道列出的五座万亿之城，与三座提出万亿目标的城市并列对比。每座城市列出报道里的举措标题、目标和关键数字与提法。", En: "The five trillion-yuan cities the report lists, beside the three that have set themselves a trillion-yuan target. For each city: the initiatives, target, key figures and names the report gives."}
 	txtOpenCity     = data.Text{Zh: "在地图上查看", En: "See on the map"}
 
 	// Embed control

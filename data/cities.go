@@ -17,7 +17,7 @@ var cities = []City{
 		Status: Trillion,
 		Lead: Text{
 			Zh: "苏州是文中列出的五座万亿之城之一。报道称，这些城市正掀起向“新”向“质”而行的热潮；文中关于苏州的内容聚焦算力。",
-			En: "Suzhou is one of the five trillion-yuan cities the article lists. Like the others, it is developing new quality productive forces suited to local conditions; what it reports on Suzhou is about computing power.",
+			En: "Suzhou is one of the five trillion-yuan cities the article lists, all of them developing new quality productive forces suited to local conditions. What the article reports on Suzhou is about computing power.",
 		},
 		Initiatives: []Initiative{
 			{
@@ -186,7 +186,7 @@ var cities = []City{
 		},
 		Lead: Text{
 			Zh: "徐州是一座老工业城市，近年来一直在发展中寻求突破，如今新型工业化与枢纽型经济双轮驱动，先进制造业与现代服务业互为支撑。当前，徐州继续向高而攀、向新而行，加快创新步伐、探索新路径，赋能新质生产力发展，协同推动区域高质量发展。",
-			En: "Xuzhou, an old industrial city, has for years been looking for ways to break new ground. Two engines now drive it, new industrialisation and a hub economy, and its advanced manufacturing and modern services support each other. Aiming ever higher and at what is new, it is speeding up innovation and exploring new paths to foster new quality productive forces and, together with the wider region, drive high-quality development.",
+			En: "Xuzhou, an old industrial city, has for years been looking for ways to break new ground. Two engines now drive it, new industrialisation and a hub economy, and its advanced manufacturing and modern services support each other. Setting its sights higher and on what is new, it is speeding up innovation and exploring new paths to foster new quality productive forces and, together with the wider region, drive high-quality development.",
 		},
 		Initiatives: []Initiative{
 			{
@@ -312,11 +312,11 @@ var cities = []City{
 			{
 				Title: Text{
 					Zh: "“加快形成新质生产力”写入政府工作报告",
-					En: "New quality productive forces written into the government work report",
+					En: "New quality productive forces in the 2024 government work report",
 				},
 				Summary: Text{
 					Zh: "扬州把“加快形成新质生产力”写进2024年政府工作报告，并结合“613”产业体系、产业科创、人才优势和资源禀赋等，提出“打造长三角有影响力和竞争力的先进制造业基地”的发展导向。报道称，2024年注定是扬州向“新”而行的奋进之年。",
-					En: "Yangzhou wrote “speed up the formation of new quality productive forces” into its 2024 government work report. Building on its “613” industrial system, its industrial science and innovation, its strengths in talent and its natural resources, it set itself the course of “building an advanced manufacturing base with influence and competitiveness in the Yangtze River Delta”. The article calls 2024 a year in which Yangzhou is bound to strive towards the “new”.",
+					En: "Yangzhou wrote “speed up the formation of new quality productive forces” into its 2024 government work report. Building on its “613” industrial system, its industrial science and innovation, its strengths in talent and resources, it set itself the course of “building an advanced manufacturing base with influence and competitiveness in the Yangtze River Delta”. The article calls 2024 a year in which Yangzhou is bound to strive towards the “new”.",
 				},
 				Themes: []ThemeID{ThemeManufacturing},
 				Figures: []Figure{
@@ -390,7 +390,7 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "2023年，盐城全市工业实时开票销售10074.1亿元，连续三年跨越了四个千亿级台阶，形成“万亿规模总量、千亿产业支撑、百亿企业引航”的高质量发展格局。",
-					En: "In 2023 Yancheng's real-time invoiced industrial sales reached 1,007.41 billion yuan (10074.1亿元), about 1.01 trillion, having crossed four 100-billion-yuan thresholds in three years running. This has given it a pattern of high-quality development: “a trillion-yuan total, supported by 100-billion-yuan industries and led by 10-billion-yuan enterprises”.",
+					En: "In 2023 Yancheng's real-time invoiced industrial sales reached 1,007.41 billion yuan (10074.1亿元), or about 1.01 trillion yuan; in three years in a row they crossed four 100-billion-yuan thresholds. This has given it a pattern of high-quality development: “a trillion-yuan total, supported by 100-billion-yuan industries and led by 10-billion-yuan enterprises”.",
 				},
 				Themes: []ThemeID{ThemeManufacturing, ThemeTrillionGoal},
 				Figures: []Figure{
@@ -410,7 +410,7 @@ var cities = []City{
 				},
 				Summary: Text{
 					Zh: "2月18日，盐城召开全市新型工业化推进大会，聚焦发展新质生产力，全面开启新型工业化新征程。盐城将把握好推进新型工业化的战略定位，借碳达峰试点城市建设的契机，补齐短板、拉长长板、锻造新板，构建多点支撑、多业并举、多元发展的现代产业体系；同时以“5+2”新兴产业和23条产业链建设为主抓手，推进聚企成链、聚链成群、集群成势，形成“优势产业链+特色产业集群”的发展格局。",
-					En: "On 18 February Yancheng held a city-wide conference on advancing new industrialisation, which focused on developing new quality productive forces and set the city on a new course of industrialisation. Seizing the opportunity of its role as a carbon-peaking pilot city, Yancheng will shore up its weak links, lengthen its strong ones and forge new ones, building a modern industrial system with many pillars, many industries side by side and diverse growth. Its main levers are the “5+2” emerging industries and 23 industrial chains: gathering firms into chains and chains into clusters, and letting the clusters gather momentum, for a pattern of “leading industrial chains plus distinctive industrial clusters”.",
+					En: "On 18 February Yancheng held a city-wide conference on advancing new industrialisation, which focused on developing new quality productive forces and set out on a new drive for new industrialisation. Seizing the opportunity of its role as a carbon-peaking pilot city, Yancheng will shore up its weak links, lengthen its strong ones and forge new ones, building a modern industrial system with many pillars, many industries side by side and diverse growth. Its main levers are the “5+2” emerging industries and 23 industrial chains: gathering firms into chains and chains into clusters, and letting the clusters gather momentum, for a pattern of “leading industrial chains plus distinctive industrial clusters”.",
 				},
 				Themes: []ThemeID{ThemeIndustrialisation, ThemeClusters, ThemeGreen},
 				Figures: []Figure{
