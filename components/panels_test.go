@@ -219,10 +219,10 @@ func TestSourceCredit(t *testing.T) {
 		{
 			data.En,
 			[]string{
-				"Source: the Chinese news report",
+				"Source: the Chinese report",
 				"《" + data.Source.Headline.Zh + "》 (“" + data.Source.Headline.En + "”)",
 				"《" + data.Source.Subheadline.Zh + "》 (“" + data.Source.Subheadline.En + "”)",
-				"prints no publication name, author or date",
+				"prints no publication, author or date",
 				"translations are ours",
 			},
 			nil, "zh-Hans", "Source",

@@ -15,9 +15,9 @@ type Article struct {
 	// Year is the year the article reports on. The page carries no dateline;
 	// the year comes from the text itself ("2024年，注定是扬州向“新”而行的奋进之年").
 	Year int
-	// Note tells the reader that this article is the only source, what it
-	// does not print (a publication, an author, a date) and that the
-	// summaries and translations are ours.
+	// Note tells the reader what the article does not print (a
+	// publication, an author, a date) and that the summaries and
+	// translations are ours.
 	Note Text
 }
 
@@ -30,11 +30,11 @@ var Source = Article{
 	},
 	Subheadline: Text{
 		Zh: "瞄准万亿之城　江苏这三市频现“新”动作",
-		En: "Eyeing trillion-yuan status, three Jiangsu cities keep making ‘new’ moves",
+		En: "Eyeing a trillion, three Jiangsu cities keep making ‘new’ moves",
 	},
 	Year: 2024,
 	Note: Text{
-		Zh: "它是本地图唯一的来源；报道中未印出刊物名称、作者和日期。地图上的文字由我们据报道改写。",
-		En: "It is the map's only source; it prints no publication name, author or date. The summaries and translations are ours.",
+		Zh: "报道中未印出刊物名称、作者和日期。地图上的文字由我们据报道改写。",
+		En: "It prints no publication, author or date. Summaries and translations are ours.",
 	},
 }

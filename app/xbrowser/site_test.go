@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"image/png"
 	"io"
 	"net/http"
@@ -178,10 +179,10 @@ func TestSiteOEmbed(t *testing.T) {
 			if o["type"] != "rich" || o["version"] != "1.0" {
 				t.Errorf("type %v version %v, want rich 1.0", o["type"], o["version"])
 			}
-			html, _ := o["html"].(string)
+			markup, _ := o["html"].(string)
 			for _, want := range []string{`<blockquote class="wp-embedded-content">`, `<iframe `, `src="` + tc.embed + `"`, `sandbox="allow-scripts"`} {
-				if !strings.Contains(html, want) {
-					t.Errorf("html lacks %s: %s", want, html)
+				if !strings.Contains(markup, want) {
+					t.Errorf("html lacks %s: %s", want, markup)
 				}
 			}
 			if s := route.Parse(tc.embed); !s.Embed || s.NotFound {
@@ -192,7 +193,7 @@ func TestSiteOEmbed(t *testing.T) {
 			// is built without an origin: the request's stands in).
 			var live oembed.Response
 			getJSON(t, base+oembed.Endpoint+"?"+url.Values{"url": {base + tc.page}, "maxwidth": {"390"}, "maxheight": {"500"}, "format": {"json"}}.Encode(), &live)
-			if live.Width != 390 || live.Height != 500 || !strings.Contains(live.HTML, `src="`+base+tc.embed+`" title="`+o["title"].(string)+`" width="390" height="500"`) {
+			if live.Width != 390 || live.Height != 500 || !strings.Contains(live.HTML, `src="`+base+tc.embed+`" title="`+html.EscapeString(o["title"].(string))+`" width="390" height="500"`) {
 				t.Errorf("live answer for maxwidth=390, maxheight=500: %d×%d, html %s", live.Width, live.Height, live.HTML)
 			}
 		})
