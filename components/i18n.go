@@ -30,6 +30,29 @@ var (
 	MapTitleCity = data.Text{Zh: "江苏省地图，突出显示%s", En: "Map of Jiangsu with %s highlighted"}
 )
 
+// The sample host article (/embed/demo, app/demo): our own words, facts
+// only from the article.
+var (
+	// DemoTitle is the sample article's headline.
+	DemoTitle = data.Text{Zh: "示例文章：随文字而动的地图", En: "Sample article: a map that follows the text"}
+	// DemoIntro says what the sample shows.
+	DemoIntro = data.Text{
+		Zh: "这是一篇示例文章，演示新闻页面怎样让嵌入的地图随文字而动。下面每一节都带有 data-jsmap-city 属性：读到窗口中间时，地图就打开这一节写到的城市和主题；往回滚动，地图回到上一节。读者也可以自己点选地图，直到读到下一节。",
+		En: "A sample article showing how a news page can make the embedded map follow its text. Each section below carries a data-jsmap-city attribute: when it reaches the middle of the window, the map opens the city and theme it is about; scroll back and the map goes back too. Readers may still choose on the map themselves, until they reach the next section.",
+	}
+	// DemoOutro closes the sample on the overview.
+	DemoOutro = data.Text{
+		Zh: "五座万亿之城之外，徐州、扬州、盐城曾先后明确提出万亿目标。",
+		En: "Beyond the five trillion-yuan cities, Xuzhou, Yangzhou and Yancheng have each set themselves the goal of a trillion yuan.",
+	}
+	// DemoOverview heads the sample's last section, on the overview.
+	DemoOverview = data.Text{Zh: "全省一览", En: "The whole province"}
+	// DemoSource credits the article under the sample.
+	DemoSource = data.Text{Zh: "本页各节据报道《看江苏万亿之城的“新”动作》改写，事实均出自该报道。", En: "Each section is our own summary of the report 《看江苏万亿之城的“新”动作》 (“Jiangsu's trillion-yuan cities and their ‘new’ moves”); every fact comes from it."}
+	// DemoFullMap links the full map.
+	DemoFullMap = data.Text{Zh: "打开完整地图", En: "Open the full map"}
+)
+
 // Interface strings, written for this product in both languages.
 var (
 	txtSiteKicker   = data.Text{Zh: "新质生产力 · 互动地图", En: "New quality productive forces · Interactive map"}

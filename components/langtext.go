@@ -112,3 +112,21 @@ func wordSpace(l data.Lang) string {
 	}
 	return ""
 }
+
+// TextRun is a run of text, Chinese or not.
+type TextRun struct {
+	Text string
+	// Han is set for Chinese text (to be marked lang="zh-Hans" on English
+	// pages).
+	Han bool
+}
+
+// HanRuns cuts s into runs of Chinese text and other text, as langText
+// does, for pages written outside go-app (app/demo).
+func HanRuns(s string) []TextRun {
+	var out []TextRun
+	for _, r := range splitHan(s) {
+		out = append(out, TextRun{Text: r.text, Han: r.han})
+	}
+	return out
+}

@@ -32,7 +32,8 @@
     return {
       dark: dark === "true" || dark === "false" ? dark : "auto",
       isStatic: word("static") === "1" || word("static") === "true",
-      childId: /^[A-Za-z0-9_-]{1,64}$/.test(childId) ? childId : null
+      childId: /^[A-Za-z0-9_-]{1,64}$/.test(childId) ? childId : null,
+      theme: first.theme || "" // checked against the site's themes by pageState
     };
   }
   var options = readOptions(location.search);
@@ -222,7 +223,9 @@
   // The reader's latest choice wins: each opening gets a number, and only
   // the latest one may change the page, so a quick second click, or back,
   // is never overtaken by a page that arrives late. pending is the page
-  // being opened.
+  // being opened. push is true to add a history entry (a click), false
+  // for none (back, forward), "replace" to replace the entry (the host
+  // page's steering: see "The host steers the map" below).
   var latest = 0, pending = null;
   function swap(href, push) {
     var n = ++latest;
@@ -237,7 +240,8 @@
     return opened.catch(function (err) {
       if (n !== latest) return;
       // Fall back on the browser.
-      if (push) location.href = href;
+      if (push === "replace") location.replace(href);
+      else if (push) location.href = href;
       else location.reload();
     });
   }
@@ -246,7 +250,8 @@
       if (n !== latest) return;
       if (!early()) {
         // The app took over meanwhile: it opens the page instead.
-        if (push && typeof window.goappNav === "function") window.goappNav(href);
+        if (push === "replace") appReplace(href);
+        else if (push && typeof window.goappNav === "function") window.goappNav(href);
         return;
       }
       var doc = new DOMParser().parseFromString(text, "text/html");
@@ -257,7 +262,8 @@
       html.lang = doc.documentElement.lang;
       var d = doc.querySelector("meta[name=description]"), d0 = document.querySelector("meta[name=description]");
       if (d && d0) d0.setAttribute("content", d.getAttribute("content"));
-      if (push) history.pushState(null, "", href);
+      if (push === "replace") history.replaceState(null, "", href + location.hash);
+      else if (push) history.pushState(null, "", href);
       var details = document.querySelector(".embed-control");
       if (details && details.open) completeSnippet();
     });
@@ -395,4 +401,132 @@
   }
   if (document.body) watch();
   else document.addEventListener("DOMContentLoaded", watch);
+
+  // -------------------------------------------------------------------------
+  // The host steers the map (issue 16; web/embed.js, README "Steer the map
+  // from the article"). Only the parent page is obeyed. It asks with
+  // {type: "jsmap:select", city, theme, lang} (each optional: left out, it
+  // stays; "" is the overview or no theme; an unknown id or language
+  // ignores the whole message), and hears {type: "jsmap:ready"} once and
+  // {type: "jsmap:city"} on every change, each with id, lang and theme, and
+  // jsmap:city with source: "reader" or "host". A select opens the page
+  // as a reader's click would (in place before the WebAssembly, in the app
+  // after it, by loading the page with static=1), but it replaces the
+  // frame's history entry instead of adding one (the host's Back button
+  // leaves the article rather than stepping back through the map) and
+  // never moves focus. Inside the map, each request obeyed is announced
+  // as a jsmap:select event on the document (which tells an obeyed
+  // request from an ignored one, for scripts in the map and for tests).
+  // -------------------------------------------------------------------------
+  // The site's city and theme ids: cmd/static writes them in.
+  var known = /*jsmap:ids*/{ cities: [], themes: [] };
+  // The key of the state a select of the host is opening, until a change.
+  var hostWant = null;
+  function where() {
+    return pageState(location.pathname, location.search, known.themes);
+  }
+  function key(s) {
+    return s.lang + " " + s.city + " " + s.theme;
+  }
+  var told = key(where());
+  function tellHost(type, s, source) {
+    var m = { type: type, id: s.city, lang: s.lang, theme: s.theme };
+    if (source) m.source = source;
+    window.parent.postMessage(m, "*");
+  }
+  // tell reports a change of the page shown (the app's or page.js's
+  // rendering, seen by a MutationObserver).
+  function tell() {
+    var s = where(), k = key(s);
+    if (k === told) return;
+    told = k;
+    tellHost("jsmap:city", s, k === hostWant ? "host" : "reader");
+    hostWant = null;
+  }
+  // appReplace has the app open href as a link would, without a new
+  // history entry: go-app follows the URL on popstate.
+  function appReplace(href) {
+    history.replaceState(null, "", href + location.hash);
+    window.dispatchEvent(new PopStateEvent("popstate"));
+  }
+  function select(d) {
+    var s = where();
+    var next = {
+      base: s.base,
+      embed: s.embed,
+      lang: d.lang == null ? s.lang : String(d.lang),
+      city: d.city == null ? s.city : String(d.city),
+      theme: d.theme == null ? s.theme : String(d.theme)
+    };
+    if ((next.city && known.cities.indexOf(next.city) < 0) || (next.theme && known.themes.indexOf(next.theme) < 0) || !/^(zh|en)$/.test(next.lang)) return;
+    if (key(next) === key(s)) {
+      // Shown already: a page being opened for the reader is dropped, as
+      // the host's request came later.
+      if (early() && pending) {
+        latest++;
+        pending = null;
+      }
+      return;
+    }
+    var q = (next.theme ? ["theme=" + next.theme] : []).concat(keep).join("&");
+    var href = new URL(next.base + (next.lang === "en" ? "/en/" : "/") + (next.embed ? "embed/" : "") + (next.city ? "city/" + next.city : "") + (q ? "?" + q : ""), location.href).href;
+    hostWant = key(next);
+    document.dispatchEvent(new CustomEvent("jsmap:select", { detail: next }));
+    if (isStatic) {
+      location.replace(marked(href + location.hash, "host"));
+      return;
+    }
+    // The app moves focus only after a key press (app/page.go).
+    window.jsmapPointer = true;
+    if (!early()) appReplace(href);
+    else {
+      swap(href, "replace");
+      // Themes are drawn by the app: the city opens in place now, and
+      // its theme once the app has started.
+      if (next.theme) start();
+    }
+  }
+  window.addEventListener("message", function (e) {
+    var d = e.data;
+    if (e.source === window.parent && d && d.type === "jsmap:select") select(d);
+  });
+  // With static=1 every change loads a page, which tells the host: the
+  // page that asks for it marks the address (#jsmap=host or reader, after
+  // WordPress's #?secret=…). A message sent while the frame navigates
+  // away may never reach the host.
+  function marked(href, source) {
+    href = href.replace(/[#&]jsmap=(host|reader)$/, "");
+    return href + (href.indexOf("#") < 0 ? "#" : "&") + "jsmap=" + source;
+  }
+  var mark = /[#&]jsmap=(host|reader)$/.exec(location.hash);
+  if (mark) history.replaceState(history.state, "", location.href.slice(0, location.href.length - mark[0].length));
+  document.addEventListener("click", function (e) {
+    var a = e.target && e.target.closest && e.target.closest("#page a[href]:not([target])");
+    if (!isStatic || !a || e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    var url = new URL(a.getAttribute("href"), location.href);
+    if (url.origin === location.origin && key(pageState(url.pathname, url.search, known.themes)) !== told) a.setAttribute("href", marked(a.getAttribute("href"), "reader"));
+  });
+  function steerable() {
+    if (mark) tellHost("jsmap:city", where(), mark[1]);
+    tellHost("jsmap:ready", where());
+    new MutationObserver(tell).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-city", "data-class"] });
+  }
+  if (document.body) steerable();
+  else document.addEventListener("DOMContentLoaded", steerable);
+
+  // pageState reads what a URL of the site shows, as app/route's Parse
+  // does (TestPageJSState runs both on one table): the site's base path,
+  // language, embed or full page, city ("" for the overview) and theme
+  // (one of themes, or "").
+  function pageState(path, search, themes) {
+    var m = /(\/en)?(\/embed)?(?:\/city\/([^\/]*))?\/?$/.exec(path);
+    var theme = readOptions(search).theme;
+    return {
+      base: path.slice(0, m.index),
+      lang: m[1] ? "en" : "zh",
+      embed: !!m[2],
+      city: m[3] || "",
+      theme: themes.indexOf(theme) >= 0 ? theme : ""
+    };
+  }
 })();

@@ -7,6 +7,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/jiangsu-map/jsmap/data"
 )
 
 // pageOptions is what web/page.js's readOptions returns.
@@ -21,16 +23,6 @@ type pageOptions struct {
 // runs before and without the WebAssembly, must read dark, static and
 // childId exactly as the app does. (page.js reads no other option.)
 func TestPageJSOptions(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("Node.js is not installed: this test runs web/page.js's option parser with it (make test's CI installs it)")
-	}
-	src, err := os.ReadFile("../../web/page.js")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fn := jsFunction(t, string(src), "function readOptions(search) {")
-
 	long := strings.Repeat("a", MaxChildIDLen)
 	queries := []string{
 		"",
@@ -46,23 +38,10 @@ func TestPageJSOptions(t *testing.T) {
 		"__proto__=1&dark=false", "toString=1&static=1", "constructor=x&childId=c",
 		"dark=true&lang=en", "a=%zz;&static=TRUE",
 	}
-	script := fn + `
-const queries = JSON.parse(require("fs").readFileSync(0, "utf8"));
-process.stdout.write(JSON.stringify(queries.map((q) => readOptions(q === "" ? "" : "?" + q))));
-`
-	in, err := json.Marshal(queries)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(node, "-e", script)
-	cmd.Stdin = strings.NewReader(string(in))
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("node: %v\n%s", err, stderrOf(err))
-	}
 	var got []pageOptions
-	if err := json.Unmarshal(out, &got); err != nil || len(got) != len(queries) {
-		t.Fatalf("node printed %q (%v), want %d results", out, err, len(queries))
+	runPageJS(t, []string{"readOptions(search)"}, `queries.map((q) => readOptions(q === "" ? "" : "?" + q))`, "queries", queries, &got)
+	if len(got) != len(queries) {
+		t.Fatalf("got %d results, want %d", len(got), len(queries))
 	}
 	for i, q := range queries {
 		s := ParseURL(&url.URL{Path: "/", RawQuery: q})
@@ -95,6 +74,42 @@ process.stdout.write(JSON.stringify(queries.map((q) => readOptions(q === "" ? ""
 	}
 }
 
+// runPageJS runs functions of web/page.js (named by their signatures,
+// like "readOptions(search)") with Node: the JavaScript expression expr,
+// which sees in as the variable name, gives the JSON decoded into out. It
+// skips the test when Node is missing.
+func runPageJS(t *testing.T, functions []string, expr, name string, in, out any) {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("Node.js is not installed: this test runs functions of web/page.js with it (make test's CI installs it)")
+	}
+	src, err := os.ReadFile("../../web/page.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var script strings.Builder
+	for _, f := range functions {
+		script.WriteString(jsFunction(t, string(src), "function "+f+" {") + "\n")
+	}
+	script.WriteString("const " + name + ` = JSON.parse(require("fs").readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(` + expr + `));
+`)
+	stdin, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(node, "-e", script.String())
+	cmd.Stdin = strings.NewReader(string(stdin))
+	b, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, stderrOf(err))
+	}
+	if err := json.Unmarshal(b, out); err != nil {
+		t.Fatalf("node printed %q: %v", b, err)
+	}
+}
+
 // jsFunction cuts the function that starts with head out of JavaScript
 // source, up to its matching closing brace.
 func jsFunction(t *testing.T, src, head string) string {
@@ -124,4 +139,64 @@ func stderrOf(err error) string {
 		return string(ee.Stderr)
 	}
 	return ""
+}
+
+// pageState is what web/page.js's pageState returns.
+type pageState struct {
+	Base  string `json:"base"`
+	Lang  string `json:"lang"`
+	Embed bool   `json:"embed"`
+	City  string `json:"city"`
+	Theme string `json:"theme"`
+}
+
+// TestPageJSState runs one table of URLs through Parse and through
+// web/page.js's pageState (with Node), under the site's root and under a
+// base path: the page script, which builds the address a host page's
+// request (jsmap:select) opens, must read the language, the kind of page,
+// the city and the theme as the app does.
+func TestPageJSState(t *testing.T) {
+	var themes []string
+	for _, th := range data.Themes() {
+		themes = append(themes, string(th.ID))
+	}
+	urls := []string{
+		"/", "/en/", "/en", "/city/suzhou", "/city/suzhou/", "/en/city/yancheng", "/en/city/yancheng/",
+		"/embed/", "/embed", "/embed/city/wuxi", "/en/embed/", "/en/embed", "/en/embed/city/nanjing/",
+		"/city/suzhou?theme=computing", "/embed/city/suzhou?theme=green&static=1", "/en/embed/?theme=TEleportation",
+		"/en/?theme=low-altitude&theme=green", "/embed/?theme=", "/embed/city/xuzhou?dark=true&theme=clusters&childId=a",
+		"/?theme=%63omputing", "/embed/?theme=computing;x", "/city/huaian?theme=learning%", "/en/city/huaian?theme=learning",
+	}
+	type sample struct {
+		Path, Search string
+	}
+	var in []sample
+	for _, base := range []string{"", "/news/jiangsu-map"} {
+		for _, u := range urls {
+			p, q, _ := strings.Cut(u, "?")
+			if q != "" {
+				q = "?" + q
+			}
+			in = append(in, sample{base + p, q})
+		}
+	}
+	var got []pageState
+	runPageJS(t, []string{"readOptions(search)", "pageState(path, search, themes)"}, `input[0].map((s) => pageState(s.Path, s.Search, input[1]))`, "input", []any{in, themes}, &got)
+	if len(got) != len(in) {
+		t.Fatalf("got %d results, want %d", len(got), len(in))
+	}
+	for i, s := range in {
+		base := ""
+		if strings.HasPrefix(s.Path, "/news/") {
+			base = "/news/jiangsu-map"
+		}
+		st := ParseURL(&url.URL{Path: strings.TrimPrefix(s.Path, base), RawQuery: strings.TrimPrefix(s.Search, "?")})
+		if st.NotFound {
+			t.Fatalf("%s%s: not a page of the site; the table holds pages only", s.Path, s.Search)
+		}
+		want := pageState{Base: base, Lang: string(st.Lang), Embed: st.Embed, City: st.City, Theme: st.Theme}
+		if got[i] != want {
+			t.Errorf("%s%s: page.js read %+v, Parse %+v", s.Path, s.Search, got[i], want)
+		}
+	}
 }

@@ -12,6 +12,9 @@
 //	/en/…                 each of the above in English (/en/, /en/city/{id},
 //	                      /en/compare, /en/embed/, /en/embed/city/{id})
 //
+// Beside them, /embed/demo and /en/embed/demo are the sample host article
+// (DemoPath): a file of its own, not a page of the app.
+//
 // Trailing slashes are tolerated, ids are matched exactly (lower case), and
 // anything else is not found: it is answered by the not-found page of its
 // section and language (State.NotFoundPage), which the static generator
@@ -286,6 +289,16 @@ func Path(lang data.Lang, city string) string {
 // without the site's chrome.
 func EmbedPath(lang data.Lang, city string) string {
 	return langRoot(lang) + "embed/" + cityPath(city)
+}
+
+// DemoPath returns the path of the sample host article in language lang
+// (/embed/demo, /en/embed/demo): a plain page that embeds the map and
+// steers it (app/demo). It is no state of the app, so Parse reads it as
+// not found; cmd/static writes it as a file (embed/demo.html), which a
+// static host, app/server included, serves with 200 before looking for a
+// not-found page.
+func DemoPath(lang data.Lang) string {
+	return EmbedPath(lang, "") + "demo"
 }
 
 // ComparePath returns the path of the page that sets the trillion-yuan

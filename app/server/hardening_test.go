@@ -55,6 +55,7 @@ func TestContentSecurityPolicy(t *testing.T) {
 		"connect-src":     "'self'",
 		"manifest-src":    "'self'",
 		"worker-src":      "'self'",
+		"frame-src":       "'self'",
 		"base-uri":        "'none'",
 		"form-action":     "'none'",
 		"frame-ancestors": "*",

@@ -54,7 +54,9 @@ const defaultFrameAncestors = "*"
 //   - images from the site and data: URLs; fonts from the site;
 //   - fetches (the wasm, the service worker's cache), the web manifest and
 //     the service worker from the site;
-//   - nothing else: no plugins, frames, forms, <base> or media.
+//   - frames of the site itself: the sample host article (/embed/demo)
+//     embeds the map;
+//   - nothing else: no plugins, other frames, forms, <base> or media.
 //
 // frameAncestors becomes the frame-ancestors directive (see
 // checkFrameAncestors).
@@ -68,6 +70,7 @@ func contentSecurityPolicy(frameAncestors string) string {
 		"connect-src 'self'",
 		"manifest-src 'self'",
 		"worker-src 'self'",
+		"frame-src 'self'",
 		"base-uri 'none'",
 		"form-action 'none'",
 		"frame-ancestors " + frameAncestors,

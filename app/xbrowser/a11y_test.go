@@ -11,6 +11,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/jiangsu-map/jsmap/app/harness"
+	"github.com/jiangsu-map/jsmap/app/route"
+	"github.com/jiangsu-map/jsmap/data"
 )
 
 // Accessibility in Chromium, which can emulate screens, zoom, colour
@@ -54,7 +56,7 @@ func (tb *tab) viewport(w, h int64) {
 func TestChromiumAxe(t *testing.T) {
 	t.Parallel()
 	axe := axeSource(t)
-	pages := []string{"/", "/city/suzhou", "/city/xuzhou", "/city/lianyungang", "/city/atlantis", "/en/", "/en/city/yangzhou", "/en/city/huaian", "/en/city/atlantis", "/embed/", "/embed/city/suzhou", "/en/embed/city/yancheng"}
+	pages := []string{"/", "/city/suzhou", "/city/xuzhou", "/city/lianyungang", "/city/atlantis", "/en/", "/en/city/yangzhou", "/en/city/huaian", "/en/city/atlantis", "/embed/", "/embed/city/suzhou", "/en/embed/city/yancheng", route.DemoPath(data.Zh), route.DemoPath(data.En)}
 	type violation struct {
 		ID, Help string
 		Nodes    []string
@@ -70,7 +72,11 @@ func TestChromiumAxe(t *testing.T) {
 				tb.emulateMedia("", map[string]string{"prefers-color-scheme": scheme})
 				tb.viewport(size.w, size.h)
 				for _, path := range pages {
-					tb.open(path)
+					if strings.HasSuffix(path, "/demo") {
+						tb.openHost(path) // a host page: no app of its own
+					} else {
+						tb.open(path)
+					}
 					tb.do(chromedp.Evaluate[chromedp.Void](axe))
 					res := eval[result](tb.run, `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
 						.then(r => ({Passes: r.passes.length, Violations: r.violations.map(v => ({ID: v.id, Help: v.help, Nodes: v.nodes.map(n => n.target.join(' ') + ' ' + n.failureSummary)}))}))`)

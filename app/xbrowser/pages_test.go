@@ -8,12 +8,16 @@ import (
 	"testing"
 
 	"github.com/jiangsu-map/jsmap/app/route"
+	"github.com/jiangsu-map/jsmap/data"
 )
 
 // builtPage is one HTML page of the built site.
 type builtPage struct {
 	File string // the file's absolute path
 	Path string // its URL path: /, /en/city/suzhou, /embed/404
+	// Host is set for the sample host article (route.DemoPath), a plain
+	// page that embeds the app's rather than one of them.
+	Host bool
 }
 
 // builtPages lists every HTML page in the built site's directory dist,
@@ -33,7 +37,8 @@ func builtPages(t *testing.T, dist string) []builtPage {
 			if err != nil {
 				return err
 			}
-			pages = append(pages, builtPage{File: p, Path: pathOfFile(rel)})
+			path := pathOfFile(rel)
+			pages = append(pages, builtPage{File: p, Path: path, Host: path == route.DemoPath(data.Zh) || path == route.DemoPath(data.En)})
 		}
 		return err
 	})

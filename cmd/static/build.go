@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +18,7 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"github.com/jiangsu-map/jsmap/app"
+	"github.com/jiangsu-map/jsmap/app/demo"
 	"github.com/jiangsu-map/jsmap/app/palette"
 	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/data"
@@ -52,6 +54,9 @@ func build(cfg config, log io.Writer) error {
 		return fmt.Errorf("copying %s: %w", cfg.Web, err)
 	}
 	if err := writePalette(filepath.Join(cfg.Out, "web", "app.css")); err != nil {
+		return err
+	}
+	if err := writeIDs(filepath.Join(cfg.Out, "web", "page.js")); err != nil {
 		return err
 	}
 	if err := copyFile(cfg.Wasm, filepath.Join(cfg.Out, "web", "app.wasm")); err != nil {
@@ -93,6 +98,9 @@ func build(cfg config, log io.Writer) error {
 		return err
 	}
 	if err := writeOEmbed(cfg.Out, pages, base, cfg.Origin); err != nil {
+		return err
+	}
+	if err := writeDemos(cfg.Out, base); err != nil {
 		return err
 	}
 	for _, p := range pages {
@@ -332,6 +340,51 @@ func writePalette(css string) error {
 		return fmt.Errorf("%s: found %d palette markers %q, want 1", css, n, palette.Marker)
 	}
 	return os.WriteFile(css, []byte(strings.Replace(string(b), palette.Marker, strings.TrimSuffix(palette.CSS(), "\n"), 1)), 0o644)
+}
+
+// writeDemos writes the sample host article in each language
+// (route.DemoPath, app/demo).
+func writeDemos(out, base string) error {
+	for _, l := range data.Langs {
+		b, err := demo.Page(l, base)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(fileFor(route.DemoPath(l)))), b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// idsMarker is the expression in web/page.js that writeIDs replaces.
+const idsMarker = "/*jsmap:ids*/{ cities: [], themes: [] }"
+
+// writeIDs writes the site's city and theme ids into the page script js in
+// place of its idsMarker: the script checks a host page's requests
+// (jsmap:select) against them before the WebAssembly, which knows them,
+// has started.
+func writeIDs(js string) error {
+	b, err := os.ReadFile(js)
+	if err != nil {
+		return err
+	}
+	if n := strings.Count(string(b), idsMarker); n != 1 {
+		return fmt.Errorf("%s: found %d id markers %q, want 1", js, n, idsMarker)
+	}
+	var ids struct {
+		Cities []string `json:"cities"`
+		Themes []string `json:"themes"`
+	}
+	ids.Cities = data.IDs()
+	for _, th := range data.Themes() {
+		ids.Themes = append(ids.Themes, string(th.ID))
+	}
+	j, err := json.Marshal(ids)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(js, []byte(strings.Replace(string(b), idsMarker, string(j), 1)), 0o644)
 }
 
 func copyFile(src, dst string) error {

@@ -175,12 +175,19 @@ func TestBuild(t *testing.T) {
 		}
 	})
 
+	demos := map[string]bool{}
+	for _, l := range data.Langs {
+		demos[fileFor(route.DemoPath(l))] = true
+	}
 	t.Run("no leftovers from the generator", func(t *testing.T) {
 		files := htmlFiles(t, dir)
-		if len(files) != wantPages {
-			t.Errorf("got %d html files, want %d: %v", len(files), wantPages, files)
+		if len(files) != wantPages+len(demos) {
+			t.Errorf("got %d html files, want %d pages and %d sample articles: %v", len(files), wantPages, len(demos), files)
 		}
 		for _, f := range files {
+			if demos[f] {
+				continue // not go-app's
+			}
 			page := readFile(t, dir, f)
 			for _, bad := range []string{"127.0.0.1", "user-scalable=0", "maximum-scale", `\"`, "404 page not found"} {
 				if strings.Contains(page, bad) {
@@ -199,6 +206,21 @@ func TestBuild(t *testing.T) {
 		}
 		if _, err := os.Stat(filepath.Join(dir, "en.html")); !os.IsNotExist(err) {
 			t.Errorf("the generator's en.html was not moved to en/index.html (stat err %v)", err)
+		}
+	})
+
+	t.Run("host steering", func(t *testing.T) {
+		js := readFile(t, dir, "web/page.js")
+		if strings.Contains(js, idsMarker) || !strings.Contains(js, `"suzhou"`) || !strings.Contains(js, `"low-altitude"`) {
+			t.Errorf("web/page.js does not hold the site's city and theme ids")
+		}
+		for f := range demos {
+			page := readFile(t, dir, f)
+			for _, want := range []string{`<iframe id="jsmap-demo" data-jsmap src="/`, `data-jsmap-city="suzhou"`, `<script src="/web/embed.js" async></script>`} {
+				if !strings.Contains(page, want) {
+					t.Errorf("%s lacks %s", f, want)
+				}
+			}
 		}
 	})
 
@@ -271,6 +293,10 @@ func TestBuildBasePathAndOrigin(t *testing.T) {
 		{"en/404.html", []string{
 			`<link rel="canonical" href="https://example.com/news/map/en/404">`,
 			"data-notfound",
+		}},
+		{"en/embed/demo.html", []string{
+			`src="/news/map/en/embed/"`,
+			`src="/news/map/web/embed.js"`,
 		}},
 	}
 	hrefRe := regexp.MustCompile(`(?:href|src)="(/[^"]*)"`)
