@@ -6,8 +6,10 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -187,6 +189,7 @@ func TestReloadIsAtomic(t *testing.T) {
 
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
+	var served atomic.Int64 // responses completed, by all readers
 	seen := make([]map[string]int, 4)
 	for i := range seen {
 		seen[i] = map[string]int{}
@@ -205,8 +208,19 @@ func TestReloadIsAtomic(t *testing.T) {
 					t.Errorf("%s: body from %s, ETag %s from %q", p, label, tag, etags[tag])
 				}
 				seen[i][label]++
+				served.Add(1)
 			}
 		})
+	}
+	// afterReload waits until a request that started after the reload
+	// has been answered: each reader asks one at a time, so of more
+	// answers than readers, one reader's second began after it. Without
+	// this a busy machine could reload 40 times before a reader runs.
+	afterReload := func() {
+		want := served.Load() + int64(len(seen)) + 1
+		for served.Load() < want && !t.Failed() {
+			runtime.Gosched()
+		}
 	}
 	for i := range 40 {
 		target := dirA
@@ -217,6 +231,7 @@ func TestReloadIsAtomic(t *testing.T) {
 		if err := h.Reload(); err != nil {
 			t.Fatal(err)
 		}
+		afterReload()
 	}
 	close(stop)
 	wg.Wait()
