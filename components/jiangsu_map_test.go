@@ -2,6 +2,8 @@ package components
 
 import (
 	"fmt"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -161,7 +163,8 @@ func TestJiangsuMapBasePath(t *testing.T) {
 // Every region link must route clicks itself: go-app only intercepts clicks
 // on HTML <a> elements, so an SVG link without a handler reloads the page.
 func TestJiangsuMapRegionsHandleClicks(t *testing.T) {
-	const regionsChild = 3 // svg: title, desc, defs, g.regions, ...
+	// svg: title, desc, svg.map-shapes (defs, g.regions, ...), ...
+	const shapesChild, regionsChild = 2, 1
 	for _, selected := range []string{"", "nanjing"} {
 		t.Run(fmt.Sprintf("%q", selected), func(t *testing.T) {
 			m := &JiangsuMap{Nav: route.State{Lang: data.En, City: selected}}
@@ -169,7 +172,7 @@ func TestJiangsuMapRegionsHandleClicks(t *testing.T) {
 			defer d.Close()
 
 			if err := goapp.TestMatch(m, goapp.TestUIDescriptor{
-				Path:     goapp.TestPath(0, regionsChild),
+				Path:     goapp.TestPath(0, shapesChild, regionsChild),
 				Expected: svg("g").Attr(svgClass, "regions"),
 			}); err != nil {
 				t.Fatalf("regions group: %v", err)
@@ -188,7 +191,7 @@ func TestJiangsuMapRegionsHandleClicks(t *testing.T) {
 				}
 				want.Attr(svgClass, class)
 				if err := goapp.TestMatch(m, goapp.TestUIDescriptor{
-					Path:     goapp.TestPath(0, regionsChild, i),
+					Path:     goapp.TestPath(0, shapesChild, regionsChild, i),
 					Expected: want,
 				}); err != nil {
 					t.Errorf("region %d (%s): %v", i, c.ID, err)
@@ -208,5 +211,28 @@ func TestGeoOrder(t *testing.T) {
 	}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("geoOrder = %v, want %v", got, want)
+	}
+}
+
+// The map's texts are placed in percentages of its box (JiangsuMap.Render),
+// so the stylesheet must keep the box at the map's own aspect ratio, and
+// turn every height limit into the matching width limit.
+func TestMapStylesKeepAspectRatio(t *testing.T) {
+	b, err := os.ReadFile("../web/app.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("%v / %v", data.MapWidth, data.MapHeight)
+	ratios := regexp.MustCompile(`(?:aspect-ratio: |\* )(\d+ / \d+)`).FindAllStringSubmatch(string(b), -1)
+	if len(ratios) == 0 {
+		t.Fatal("web/app.css gives the map no aspect ratio")
+	}
+	for _, m := range ratios {
+		if m[1] != want {
+			t.Errorf("web/app.css: %q, want the map's ratio %s (data.MapWidth / data.MapHeight)", m[0], want)
+		}
+	}
+	if regexp.MustCompile(`\[data-class~="map"\][^{]*\{[^}]*max-height`).Match(b) {
+		t.Error("web/app.css limits the map's height, which breaks its aspect ratio: limit its width instead")
 	}
 }

@@ -315,7 +315,7 @@ var suite = []step{
 		if n := eval[int](r, `document.querySelectorAll('[data-tour="yangzhou"] [data-class~=tour-line]').length`); n != 5 {
 			r.t.Errorf("Yangzhou's tour draws %d lines, want 5", n)
 		}
-		labels := eval[string](r, `document.querySelector('[data-tour="yangzhou"]').textContent`)
+		labels := eval[string](r, `[...document.querySelectorAll('[data-tour="yangzhou"]')].map(g => g.textContent).join(' ')`)
 		for _, name := range []string{"合肥", "杭州", "湖州"} {
 			if !strings.Contains(labels, name) {
 				r.t.Errorf("the tour's labels %q lack %s", labels, name)

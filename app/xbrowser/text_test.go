@@ -70,8 +70,17 @@ func textDiff(got, want string) string {
 
 // pageText is the visible text of the page's #page: what a reader sees
 // (innerText follows the layout: hidden parts are left out, blocks are
-// separated by line breaks, whitespace is collapsed as rendered).
-const pageText = `document.getElementById('page').innerText`
+// separated by line breaks, whitespace is collapsed as rendered). Parts
+// whose rendering the browser skips while they are off screen
+// (content-visibility: auto, the phone's overview) are rendered first, as
+// a reader scrolling there would see them.
+const pageText = `(() => {
+	const page = document.getElementById('page');
+	for (const el of page.querySelectorAll('*')) {
+		if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible';
+	}
+	return page.innerText;
+})()`
 
 // TestChromiumFirstPaintText loads every page of the built site (the HTML
 // files of dist/, so new pages are checked as they come) in one Chromium
