@@ -8,6 +8,9 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
+// labelFixes is what a failure of TestChromiumMapLabels suggests.
+const labelFixes = `How to fix: texts on the map are sized in web/app.css (clamp(12px, …cqi, …px): keep the 12 px floor); on a narrow map, move overlapping names apart with --label-dx/--label-dy in app.css's @container block, keeping each on its city (the city must be under the name's centre: clicks on a name open the city under it); the study tour's labels are placed in components/jiangsu_map.go (renderTour).`
+
 // mapText is one text on the map as laid out: its rendered font size in
 // CSS px (the computed size times the SVG's scale), its box, and whether
 // its centre lies on the city it names.
@@ -30,6 +33,7 @@ func TestChromiumMapLabels(t *testing.T) {
 	sizes := []struct{ w, h int64 }{{320, 640}, {390, 844}, {480, 900}, {600, 900}, {768, 1024}, {1024, 768}, {1280, 800}}
 	pages := []string{"/", "/en/", "/city/yangzhou", "/en/city/yangzhou", "/embed/", "/en/embed/city/yangzhou"}
 	const minSize = 12
+	hinted := false
 	for _, sz := range sizes {
 		if _, err := chromedp.Call(tb.ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: sz.w, Height: sz.h, DeviceScaleFactor: 1, Mobile: sz.w < 700}); err != nil {
 			t.Fatal(err)
@@ -78,6 +82,10 @@ func TestChromiumMapLabels(t *testing.T) {
 						t.Errorf("%s: %q (%.0f,%.0f %.0f×%.0f) overlaps %q (%.0f,%.0f %.0f×%.0f)", where, a.Text, a.X, a.Y, a.W, a.H, b.Text, b.X, b.Y, b.W, b.H)
 					}
 				}
+			}
+			if t.Failed() && !hinted {
+				hinted = true
+				t.Log(labelFixes)
 			}
 			if regions != 13 {
 				t.Errorf("%s: %d city labels on the map, want 13", where, regions)
