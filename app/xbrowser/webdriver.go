@@ -107,6 +107,11 @@ func (c *wdClient) waitReady(ctx context.Context) error {
 		if err == nil && st.Ready {
 			return nil
 		}
+		if ctx.Err() != nil && last != nil {
+			// The request was cut short by the end of waiting: the
+			// server's previous answer says more.
+			return fmt.Errorf("webdriver server at %s: %w (%v)", c.base, ctx.Err(), last)
+		}
 		if err == nil {
 			err = fmt.Errorf("not ready: %s", st.Message)
 		}
