@@ -151,9 +151,9 @@ var page = template.Must(template.New("demo").Parse(`<!DOCTYPE html>
 <h1>{{.Title}}</h1>
 </header>
 <main class="demo">
-<div class="demo-map">
+<section class="demo-map" tabindex="0" aria-label="{{.MapTitle}}">
 <iframe id="{{.FrameID}}" data-jsmap src="{{.Src}}" title="{{.MapTitle}}" width="600" height="640"></iframe>
-</div>
+</section>
 <div class="demo-text">
 <p class="demo-intro">{{.Intro}}</p>
 {{range .Sections}}<section id="{{.ID}}" class="demo-step" data-jsmap-city="{{.City}}" data-jsmap-theme="{{.Theme}}">

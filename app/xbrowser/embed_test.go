@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/jiangsu-map/jsmap/app/harness"
+	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/components"
 	"github.com/jiangsu-map/jsmap/data"
 )
@@ -192,16 +193,23 @@ func TestChromiumEmbedWithPym(t *testing.T) {
 	tb.checkOrigins(host.URL, base)
 }
 
+// wordPressMarkup is the oEmbed html of the page at path, as WordPress
+// inserts it into a post: its iframe gets sandbox="allow-scripts" (an
+// opaque origin) and the secret abc123.
+func wordPressMarkup(t *testing.T, base, path string) string {
+	t.Helper()
+	var o struct{ HTML string }
+	getJSON(t, base+"/oembed"+path+".json", &o)
+	markup := strings.ReplaceAll(o.HTML, `src="/`, `src="`+base+`/`)
+	embed := route.Parse(path)
+	embed.Embed = true
+	return strings.Replace(markup, embed.Path()+`"`, embed.Path()+`#?secret=abc123" data-secret="abc123"`, 1)
+}
+
 func TestChromiumEmbedInWordPressSandbox(t *testing.T) {
 	t.Parallel()
-	// The oEmbed html, as WordPress would insert it: its iframe gets
-	// sandbox="allow-scripts" (an opaque origin) and a secret.
 	base := siteURL(t)
-	var o struct{ HTML string }
-	getJSON(t, base+"/oembed/en/city/yancheng.json", &o)
-	markup := strings.ReplaceAll(o.HTML, `src="/`, `src="`+base+`/`)
-	markup = strings.Replace(markup, `/en/embed/city/yancheng"`, `/en/embed/city/yancheng#?secret=abc123" data-secret="abc123"`, 1)
-	host := hostPage(t, markup)
+	host := hostPage(t, wordPressMarkup(t, base, "/en/city/yancheng"))
 	tb := newTabFor(t, base, "", Options{})
 	tb.do(chromedp.Navigate(host.URL))
 	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`window.__msgs.some(m => m.data && m.data.message === 'height' && m.data.secret === 'abc123' && m.data.value > 200)`)); err != nil {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/jiangsu-map/jsmap/app/demo"
 	"github.com/jiangsu-map/jsmap/app/route"
 	"github.com/jiangsu-map/jsmap/data"
@@ -327,4 +329,52 @@ func TestSiteDemo(t *testing.T) {
 			}
 		}
 	}
+}
+
+// hostEvents records, on a host page, the map's messages (window.__msgs,
+// by hostPage) and, with embed.js, the jsmap:city DOM events on iframes
+// (window.__events).
+const hostEvents = `<script>window.__events = []; document.addEventListener('jsmap:city', (e) => window.__events.push(e.detail));</script>`
+
+// TestChromiumSteerInPymFrame: a pym.js frame on another origin is
+// steered by embed.js, keeps answering pym in its dialect, and the host
+// hears of the change as a DOM event on the iframe.
+func TestChromiumSteerInPymFrame(t *testing.T) {
+	t.Parallel()
+	base := siteURL(t)
+	host := hostPage(t, hostEvents+`<div id="map"></div><script src="/pym.js"></script>
+<script>window.__pym = new pym.Parent('map', '`+base+`/embed/city/suzhou', {title: 'Jiangsu map'});</script>
+<script src="`+base+`/web/embed.js" async></script>`)
+	tb := newTabFor(t, base, "", Options{})
+	tb.do(chromedp.Navigate(host.URL))
+	tb.poll("the map is ready", `window.jsmap && window.__msgs.some(m => m.data && m.data.type === 'jsmap:ready')`)
+	pymHeights := `window.__msgs.filter(m => typeof m.data === 'string' && m.data.startsWith('pymxPYMxmapxPYMxheightxPYMx')).length`
+	before := eval[int](tb.run, pymHeights)
+	tb.do(chromedp.Evaluate[chromedp.Void](`jsmap.select(document.querySelector('#map iframe'), {city: 'xuzhou'})`))
+	tb.poll("the host hears of Xuzhou", `window.__events.some(d => d.id === 'xuzhou' && d.source === 'host')`)
+	tb.poll("pym hears the new height", fmt.Sprintf(`%s > %d`, pymHeights, before))
+	if got := tb.inFrame(`#panel[data-city]`)[0].AttributeValue("data-city"); got != "xuzhou" {
+		t.Errorf("the pym frame shows %q, want xuzhou", got)
+	}
+	tb.checkOrigins(host.URL, base)
+}
+
+// TestChromiumSteerInWordPressFrame: WordPress's sandboxed frame (an
+// opaque origin) obeys its parent's plain postMessage, keeps sending
+// WordPress its heights with the secret, and embed.js accepts its events
+// (origin "null").
+func TestChromiumSteerInWordPressFrame(t *testing.T) {
+	t.Parallel()
+	base := siteURL(t)
+	host := hostPage(t, hostEvents+wordPressMarkup(t, base, "/city/yancheng")+`<script src="`+base+`/web/embed.js" async></script>`)
+	tb := newTabFor(t, base, "", Options{})
+	tb.do(chromedp.Navigate(host.URL))
+	tb.poll("the map is ready", `window.__msgs.some(m => m.data && m.data.type === 'jsmap:ready' && m.origin === 'null')`)
+	secretHeights := `window.__msgs.filter(m => m.data && m.data.message === 'height' && m.data.secret === 'abc123').length`
+	before := eval[int](tb.run, secretHeights)
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector('iframe').contentWindow.postMessage({type: 'jsmap:select', city: 'wuxi', theme: 'aerospace'}, '*')`))
+	tb.poll("the host hears of Wuxi", `window.__msgs.some(m => m.origin === 'null' && m.data && m.data.type === 'jsmap:city' && m.data.id === 'wuxi' && m.data.theme === 'aerospace' && m.data.source === 'host')`)
+	tb.poll("embed.js passes it on", `window.__events.some(d => d.id === 'wuxi' && d.source === 'host')`)
+	tb.poll("WordPress hears the new height with the secret", fmt.Sprintf(`%s > %d`, secretHeights, before))
+	tb.checkOrigins(host.URL, base)
 }
