@@ -29,7 +29,7 @@ func (o *Overview) Render() goapp.UI {
 			}
 			items = append(items, el("li").Class("glance-item").Body(
 				el("a").Class("glance-city").Attr("href", link(o.Nav.With(c.ID))).Text(c.Name.In(l)),
-				el("span").Class("glance-lead").Body(langText(l, c.Lead.In(l))...),
+				el("p").Class("glance-lead").Body(langText(l, c.Lead.In(l))...),
 			))
 		}
 		groups = append(groups,

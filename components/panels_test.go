@@ -174,6 +174,17 @@ func TestOverview(t *testing.T) {
 				covered++
 				one(t, root, "link to "+c.ID, and(byTag("a"), byClass("glance-city"), byAttr("href", Href(l, c.ID))))
 			}
+			// Each lead is a paragraph of its own: inline beside the
+			// name, a copy of the text read "SuzhouSuzhou is…".
+			leads := root.findAll(byClass("glance-lead"))
+			if len(leads) != covered {
+				t.Errorf("got %d leads at a glance, want %d", len(leads), covered)
+			}
+			for _, p := range leads {
+				if p.Tag != "p" {
+					t.Errorf("lead %q is a %s, want a p", p.text(), p.Tag)
+				}
+			}
 			if got := len(root.findAll(byClass("glance-city"))); got != covered {
 				t.Errorf("got %d city links at a glance, want %d", got, covered)
 			}
