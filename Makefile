@@ -62,6 +62,17 @@ screenshots: deps-browser
 	@test -f $(DIST)/index.html || $(MAKE) build
 	$(GO) run ./cmd/screenshots -dir $(DIST) -out build/screenshots $(SHOTS_FLAGS)
 
+# Where the map is served for the WordPress test: the site is built for
+# this origin (into its own directory, leaving $(DIST) alone).
+WP_ORIGIN ?= http://127.0.0.1:18417
+WP_DIST   := build/wordpress/site
+
+## wordpress: the map embedded in a real WordPress (Debian's, installed when missing) the three ways editors paste a URL, read in Chromium (app/wordpress); screenshots in build/wordpress/
+wordpress: deps-browser
+	@bash .ci/ensure-wordpress
+	$(MAKE) static DIST=$(WP_DIST) ORIGIN=$(WP_ORIGIN)
+	JSMAP_WORDPRESS_SITE=$(CURDIR)/$(WP_DIST) JSMAP_WORDPRESS_SHOTS=$(CURDIR)/build/wordpress $(GO) test -count=1 -v -timeout 20m -run '^TestWordPress$$' ./app/wordpress/
+
 ## unit: unit tests only (no browser, no build: the browser tests skip)
 unit:
 	$(GO) test -short ./...

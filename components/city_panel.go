@@ -71,21 +71,28 @@ func (p *CityPanel) renderBody(c data.City) goapp.UI {
 	items := make([]goapp.UI, len(c.Initiatives))
 	theme, _ := data.ThemeByID(data.ThemeID(p.Nav.Theme))
 	for i, in := range c.Initiatives {
-		items[i] = renderInitiative(l, in, theme)
+		items[i] = renderInitiative(l, in, theme, i, p.Nav.Embed)
+	}
+	target := el("p").Class("target").Body(append([]goapp.UI{
+		el("strong").Text(txtTarget.In(l) + (map[data.Lang]string{data.Zh: "：", data.En: ": "})[l]),
+	}, langText(l, c.Target.In(l))...)...)
+	if p.Nav.Embed {
+		// One of the embed's disclosures, like the initiatives.
+		target = disclosure("initiative-target",
+			[]goapp.UI{el("span").Class("initiative-title").Text(txtTarget.In(l))},
+			[]goapp.UI{el("p").Class("target").Body(langText(l, c.Target.In(l))...)})
 	}
 	return el("div").Class("panel-body").Body(
 		el("p").Class("lead").Body(langText(l, c.Lead.In(l))...),
-		goapp.If(c.Target.In(l) != "",
-			el("p").Class("target").Body(append([]goapp.UI{
-				el("strong").Text(txtTarget.In(l) + (map[data.Lang]string{data.Zh: "：", data.En: ": "})[l]),
-			}, langText(l, c.Target.In(l))...)...),
-		),
+		goapp.If(c.Target.In(l) != "", target),
 		el("h3").Class("visually-hidden").Text(txtInitiatives.In(l)),
 		el("ol").Class("initiatives").Body(items...),
 	)
 }
 
-func renderInitiative(l data.Lang, in data.Initiative, theme data.Theme) goapp.UI {
+// renderInitiative draws initiative in, the i-th of its city. In an embed
+// it is a disclosure (see initiativeDisclosure).
+func renderInitiative(l data.Lang, in data.Initiative, theme data.Theme, i int, embed bool) goapp.UI {
 	date := formatDate(l, in.Date, in.EndDate)
 	themes := make([]goapp.UI, 0, len(in.Themes))
 	for _, id := range in.Themes {
@@ -98,21 +105,45 @@ func renderInitiative(l data.Lang, in data.Initiative, theme data.Theme) goapp.U
 	if match {
 		li.Class("initiative is-match")
 	}
-	return li.Body(
-		goapp.If(match, el("p").Class("match-note").Text(fmt.Sprintf(txtMatchNote.In(l), theme.Name.In(l)))),
+	undated := "p"
+	if embed {
+		undated = "span" // in a <summary>, which holds phrasing content
+	}
+	head := []goapp.UI{
 		goapp.If(date != "",
 			el("time").Class("initiative-date").Attr("datetime", in.Date).Text(date),
 		).Else(
-			el("p").Class("initiative-date initiative-date--none").Text(txtUndated.In(l)),
+			el(undated).Class("initiative-date initiative-date--none").Text(txtUndated.In(l)),
 		),
 		el("h4").Class("initiative-title").Body(langText(l, in.Title.In(l))...),
+	}
+	body := []goapp.UI{
 		el("p").Class("initiative-summary").Body(langText(l, in.Summary.In(l))...),
 		goapp.If(len(in.Quotes) > 0, renderQuotes(l, in.Quotes)),
 		goapp.If(len(themes) > 0,
 			el("ul").Class("themes").Aria("label", txtThemes.In(l)).Body(themes...),
 		),
 		goapp.If(len(in.Figures) > 0, figureList(l, in.Figures)),
-	)
+	}
+	note := goapp.If(match, el("p").Class("match-note").Text(fmt.Sprintf(txtMatchNote.In(l), theme.Name.In(l))))
+	if embed {
+		return li.Body(note, disclosure(fmt.Sprintf("initiative-%d", i+1), head, body))
+	}
+	return li.Body(append(append([]goapp.UI{note}, head...), body...)...)
+}
+
+// disclosure is one of an embed's disclosures (its city's target and each
+// initiative): a native <details> whose summary is head (phrasing and
+// heading content only), one open at a time (the name groups them), so
+// that an embed stays short in its article (WordPress clamps its frames
+// to 1,000 px, web/app.css). Its id lets web/page.js keep it open when
+// the WebAssembly replaces the prerendered page.
+func disclosure(id string, head, body []goapp.UI) goapp.HTMLElem {
+	return el("details").
+		ID(id).
+		Class("initiative-more").
+		Attr("name", "initiative").
+		Body(append([]goapp.UI{el("summary").Class("initiative-head").Body(head...)}, body...)...)
 }
 
 // renderQuotes offers the article's own sentences behind an initiative in

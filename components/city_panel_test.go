@@ -372,3 +372,57 @@ func TestCityPanelNotCovered(t *testing.T) {
 		t.Fatal("data has no city the report does not cover; the test checks nothing")
 	}
 }
+
+// TestCityPanelEmbedDisclosures: in an embed the target and every
+// initiative are closed disclosures of one group, an initiative's summary
+// its date and title (phrasing and heading content only), its body the
+// rest; the full site's are not.
+func TestCityPanelEmbedDisclosures(t *testing.T) {
+	c, _ := data.CityByID("xuzhou")
+	for _, l := range data.Langs {
+		t.Run(string(l), func(t *testing.T) {
+			root := render(t, &CityPanel{Nav: route.State{Lang: l, City: c.ID, Embed: true}})
+			details := root.findAll(byTag("details"))
+			if len(details) != 1+len(c.Initiatives) {
+				t.Fatalf("got %d disclosures, want the target's and one per initiative (1+%d)", len(details), len(c.Initiatives))
+			}
+			target := details[0]
+			if got := target.Attrs["id"]; got != "initiative-target" || target.Attrs["name"] != "initiative" {
+				t.Errorf("the first disclosure is %q of group %q, want the target's, initiative-target of group initiative", got, target.Attrs["name"])
+			}
+			if got, want := one(t, target, "target", byClass("target")).text(), c.Target.In(l); got != want {
+				t.Errorf("target disclosure holds %q, want %q", got, want)
+			}
+			details = details[1:]
+			for i, d := range details {
+				if got, want := d.Attrs["id"], fmt.Sprintf("initiative-%d", i+1); got != want {
+					t.Errorf("disclosure %d id = %q, want %q", i, got, want)
+				}
+				if got := d.Attrs["name"]; got != "initiative" {
+					t.Errorf("disclosure %d name = %q, want \"initiative\" (one open at a time)", i, got)
+				}
+				if _, open := d.attr("open"); open {
+					t.Errorf("disclosure %d is open, want closed", i)
+				}
+				if len(d.Children) == 0 || d.Children[0].Tag != "summary" {
+					t.Fatalf("disclosure %d does not start with its summary", i)
+				}
+				summary := d.Children[0]
+				for _, n := range summary.findAll(func(n *node) bool { return n.Tag != "" }) {
+					switch n.Tag {
+					case "summary", "time", "span", "h4", "i", "b", "cite", "abbr":
+					default:
+						t.Errorf("disclosure %d: <%s> in the summary, which holds phrasing and heading content", i, n.Tag)
+					}
+				}
+				if got, want := one(t, summary, "title", byClass("initiative-title")).text(), c.Initiatives[i].Title.In(l); got != want {
+					t.Errorf("disclosure %d summary title = %q, want %q", i, got, want)
+				}
+				one(t, d, "summary text", byClass("initiative-summary"))
+			}
+			if n := len(render(t, &CityPanel{Nav: route.State{Lang: l, City: c.ID}}).findAll(byTag("details"))); n != 0 {
+				t.Errorf("the full site's panel has %d disclosures, want none", n)
+			}
+		})
+	}
+}

@@ -367,6 +367,31 @@
     }
   });
 
+  // An embed's initiatives are disclosures (components/city_panel.go).
+  // go-app replaces the prerendered page when the WebAssembly starts,
+  // which would close the one the reader has open: it is opened again.
+  var openInitiative = "";
+  function initiativeKey(d) {
+    var panel = d.closest("[data-city]");
+    return (panel ? panel.getAttribute("data-city") : "") + "#" + d.id;
+  }
+  document.addEventListener("toggle", function (e) {
+    var d = e.target;
+    if (!d || !d.classList || !d.classList.contains("initiative-more")) return;
+    if (d.open) openInitiative = initiativeKey(d);
+    else if (openInitiative === initiativeKey(d)) openInitiative = "";
+  }, true);
+  function reopenInitiative() {
+    var id = openInitiative.slice(openInitiative.indexOf("#") + 1);
+    var d = id && document.getElementById(id);
+    if (d && !d.open && initiativeKey(d) === openInitiative) d.open = true;
+  }
+  function watchMount() {
+    new MutationObserver(reopenInitiative).observe(document.body, { childList: true });
+  }
+  if (document.body) watchMount();
+  else document.addEventListener("DOMContentLoaded", watchMount);
+
   if (!framed || !window.parent) return;
   // A host that sizes the frame (our embed.js, pym.js) lets the page give
   // up its own scrolling, so wheel and touch scroll the article instead.
@@ -528,5 +553,29 @@
       city: m[3] || "",
       theme: themes.indexOf(theme) >= 0 ? theme : ""
     };
+  }
+
+  if (secret) wordpress();
+  // WordPress's embeds (their URL carries #?secret=…): its sandbox has no
+  // allow-popups, so a link that opens the full map in a new tab would do
+  // nothing there. WordPress's embed protocol asks the host page to go
+  // there instead: wp-embed.js follows {message: "link"} to a URL on the
+  // frame's own host (the frame has the focus after the reader's click).
+  // Its {message: "ready"} asks for the height again, in case the first
+  // one came before wp-embed.js did.
+  function wordpress() {
+    document.addEventListener("click", function (e) {
+      var a = e.target && e.target.closest && e.target.closest("a[target=_blank][href]");
+      if (!a || e.defaultPrevented || e.button !== 0) return;
+      e.preventDefault();
+      window.parent.postMessage({ message: "link", value: a.href, secret: secret }, "*");
+    }, true);
+    window.addEventListener("message", function (e) {
+      var d = e.data;
+      if (e.source === window.parent && d && d.message === "ready" && d.secret === secret) {
+        last = "";
+        send();
+      }
+    });
   }
 })();

@@ -113,7 +113,12 @@ func (h *handler) serveOEmbed(w http.ResponseWriter, r *http.Request, snap *snap
 	}
 	var s route.State
 	if pagePath != "" {
+		// The static response's address names the page; a url
+		// naming the same page brings its display options.
 		s = route.Parse(pagePath)
+		if named, ok := pageOf(q.Get("url"), site); ok && named.Path() == pagePath {
+			s = named
+		}
 	} else {
 		raw := q.Get("url")
 		if raw == "" {

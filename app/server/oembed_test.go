@@ -52,6 +52,8 @@ func TestOEmbedEndpoint(t *testing.T) {
 		{"the overview", oembedURL("https://news.example.com/"), 600, 720, "https://news.example.com/embed/", "江苏地图"},
 		{"the overview without a slash", oembedURL("https://news.example.com"), 600, 720, "https://news.example.com/embed/", "江苏地图"},
 		{"the static file's address with a query", "/oembed/city/suzhou.json?maxwidth=320&maxheight=480&url=x&format=json", 320, 480, "https://news.example.com/embed/city/suzhou", "苏州 · 江苏地图"},
+		{"the static file's address, options from the url", "/oembed/city/suzhou.json?" + url.Values{"url": {"https://news.example.com/city/suzhou?static=1"}}.Encode(), 600, 720, "https://news.example.com/embed/city/suzhou?static=1", "苏州 · 江苏地图"},
+		{"the static file's address, the url of another page", "/oembed/city/suzhou.json?" + url.Values{"url": {"https://news.example.com/?static=1"}}.Encode(), 600, 720, "https://news.example.com/embed/city/suzhou", "苏州 · 江苏地图"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
