@@ -382,7 +382,7 @@ func TestCityPanelEmbedDisclosures(t *testing.T) {
 	for _, l := range data.Langs {
 		t.Run(string(l), func(t *testing.T) {
 			root := render(t, &CityPanel{Nav: route.State{Lang: l, City: c.ID, Embed: true}})
-			details := root.findAll(byTag("details"))
+			details := root.findAll(and(byTag("details"), byClass("initiative-more")))
 			if len(details) != 1+len(c.Initiatives) {
 				t.Fatalf("got %d disclosures, want the target's and one per initiative (1+%d)", len(details), len(c.Initiatives))
 			}
@@ -420,7 +420,7 @@ func TestCityPanelEmbedDisclosures(t *testing.T) {
 				}
 				one(t, d, "summary text", byClass("initiative-summary"))
 			}
-			if n := len(render(t, &CityPanel{Nav: route.State{Lang: l, City: c.ID}}).findAll(byTag("details"))); n != 0 {
+			if n := len(render(t, &CityPanel{Nav: route.State{Lang: l, City: c.ID}}).findAll(byClass("initiative-more"))); n != 0 {
 				t.Errorf("the full site's panel has %d disclosures, want none", n)
 			}
 		})

@@ -2,7 +2,8 @@
  * WebAssembly: opens cities in place until the app has started, applies
  * the dark=… option, keeps static=1 pages static, and inside an iframe
  * reports the content height in the dialects host pages listen for:
- * pym.js v1, AMP, WordPress and ours. */
+ * pym.js v1, AMP, WordPress and ours (in WordPress it also asks the host
+ * page to open the full map, as WordPress's sandbox opens no tab). */
 (function () {
   "use strict";
   var html = document.documentElement;

@@ -364,7 +364,7 @@ func (r *reader) checkFits(when string) {
 	t := r.t
 	t.Helper()
 	const content = `Math.ceil(document.body.getBoundingClientRect().height)`
-	if !r.tryFrame(`Math.abs(innerHeight - `+content+`) <= 1`) {
+	if !r.tryFrame(`Math.abs(innerHeight - ` + content + `) <= 1`) {
 		t.Errorf("%s: the frame is not as high as its content (frame, content: %v)", when, r.evalFrame(`[innerHeight, `+content+`]`))
 		return
 	}
@@ -564,4 +564,3 @@ func (s *syncWriter) Write(b []byte) (int, error) {
 	defer s.mu.Unlock()
 	return s.w.Write(b)
 }
-
