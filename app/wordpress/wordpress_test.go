@@ -405,8 +405,7 @@ func (r *reader) interact(p post) {
 		r.checkFits("with a disclosure open")
 		n := int(r.evalFrame(`document.querySelectorAll('details.initiative-more').length`).(float64))
 		for i := 0; i < n; i++ {
-			r.evalFrame(fmt.Sprintf(`document.querySelectorAll('details.initiative-more')[%d].open = true`, i))
-			r.checkFits(fmt.Sprintf("with disclosure %d of %s open", i+1, p.click))
+			r.openDisclosure(i, fmt.Sprintf("disclosure %d of %s", i+1, p.click))
 		}
 	}
 	if !strings.Contains(p.page, "static=1") {
@@ -441,12 +440,23 @@ func (r *reader) narrower() {
 		r.checkFits(when)
 		n := int(r.evalFrame(`document.querySelectorAll('details.initiative-more').length`).(float64))
 		for i := 0; i < n; i++ {
-			r.evalFrame(fmt.Sprintf(`document.querySelectorAll('details.initiative-more')[%d].open = true`, i))
-			r.checkFits(fmt.Sprintf("%s, disclosure %d open", when, i+1))
+			r.openDisclosure(i, fmt.Sprintf("%s, disclosure %d", when, i+1))
 		}
 		r.evalFrame(`document.querySelectorAll('details.initiative-more[open]').forEach(d => d.open = false), true`)
 	}
 	r.checkClean("on a phone")
+}
+
+// openDisclosure opens the i-th disclosure of the panel, then its original
+// text if it has one (components/city_panel.go), and checks the frame
+// still fits.
+func (r *reader) openDisclosure(i int, what string) {
+	r.t.Helper()
+	r.evalFrame(fmt.Sprintf(`document.querySelectorAll('details.initiative-more')[%d].open = true`, i))
+	r.checkFits(what + " open")
+	if r.evalFrame(`(() => { const q = document.querySelector('details.initiative-more[open] details.quotes'); if (q) q.open = true; return !!q; })()`).(bool) {
+		r.checkFits(what + " open with its original text")
+	}
 }
 
 // clickIn clicks the element sel inside the frame, as a reader does: the
