@@ -378,3 +378,31 @@ func TestChromiumSteerInWordPressFrame(t *testing.T) {
 	tb.poll("WordPress hears the new height with the secret", fmt.Sprintf(`%s > %d`, secretHeights, before))
 	tb.checkOrigins(host.URL, base)
 }
+
+// TestChromiumSteerTwoMaps: with two maps on a page, an element steers
+// the nearest map before it, or the one its data-jsmap-for names; a fast
+// jump past several elements opens the last one's city in each.
+func TestChromiumSteerTwoMaps(t *testing.T) {
+	t.Parallel()
+	base := siteURL(t)
+	host := hostPage(t, `<script>window.__events = []; document.addEventListener('jsmap:city', (e) => window.__events.push(e.target.id + ' ' + e.detail.id + ' ' + e.detail.source));</script>
+<iframe id="a" data-jsmap src="`+base+`/embed/?wasm=false" title="Map A"></iframe>
+<p data-jsmap-city="nanjing">Nanjing, in map A.</p>
+<iframe id="b" data-jsmap src="`+base+`/embed/?wasm=false" title="Map B"></iframe>
+<p data-jsmap-city="wuxi">Wuxi, in map B.</p>
+<p id="last" data-jsmap-city="suzhou" data-jsmap-for="a">Suzhou, in map A again.</p>
+<script src="`+base+`/web/embed.js" async></script>`)
+	tb := newTabFor(t, base, "", Options{})
+	tb.do(chromedp.Navigate(host.URL))
+	tb.poll("both maps are ready", `window.jsmap && window.__msgs.filter(m => m.data && m.data.type === 'jsmap:ready').length === 2`)
+	if got := eval[[]string](tb.run, `__events`); len(got) != 0 {
+		t.Fatalf("events before any element was reached: %v", got)
+	}
+	tb.do(chromedp.Evaluate[chromedp.Void](`scrollTo({top: document.getElementById('last').getBoundingClientRect().top + scrollY - innerHeight / 2 + 10, behavior: 'instant'})`))
+	tb.poll("both maps follow", `__events.length === 2`)
+	got := eval[[]string](tb.run, `__events.slice().sort()`)
+	if want := []string{"a suzhou host", "b wuxi host"}; !slices.Equal(got, want) {
+		t.Errorf("events %v, want %v", got, want)
+	}
+	tb.checkOrigins(host.URL, base)
+}
