@@ -181,7 +181,7 @@ func TestEmbedCredit(t *testing.T) {
 	}
 }
 
-func TestDataLinks(t *testing.T) {
+func TestDataLinksLine(t *testing.T) {
 	tests := []struct {
 		lang       data.Lang
 		lead, what string
@@ -191,7 +191,7 @@ func TestDataLinks(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(string(tc.lang), func(t *testing.T) {
-			root := render(t, &DataLinks{Lang: tc.lang})
+			root := render(t, dataLinks(tc.lang))
 			p := one(t, root, "the data line", byClass("data-links"))
 			if p.Attrs["id"] != DataLinksID {
 				t.Errorf("id %q, want %q (the embed's credit links to it)", p.Attrs["id"], DataLinksID)

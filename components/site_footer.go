@@ -29,7 +29,7 @@ func (f *SiteFooter) Render() goapp.UI {
 					Text(txtLicence.In(l)),
 			)
 		}),
-		&DataLinks{Lang: l},
+		dataLinks(l),
 		&EmbedControl{Lang: l, City: f.City},
 		// Last in the footer: its late arrival moves nothing above it.
 		&InstallButton{Lang: l},
