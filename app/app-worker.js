@@ -11,6 +11,8 @@ const resourcesToCache = {{.ResourcesToCache}};
 const base = new URL(self.registration.scope).pathname.replace(/\/$/, "");
 // Every page of the site (filled in by app/pwa.go).
 const pages = new Set(/*pages*/[].map(pageKey));
+// The pages the worker holds whole.
+const precached = new Set(resourcesToCache.map((url) => new URL(url, self.location).pathname).filter((p) => pages.has(pageKey(p))).map(pageKey));
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -76,13 +78,14 @@ async function respond(req) {
   if (req.mode !== "navigate") {
     return fetch(req);
   }
-  // A home page is cached by path: a query (?wasm=false, embed options) or
-  // a missing trailing slash must not miss it.
+  // A precached page (the home pages, the story pages) is found by path:
+  // a query (?wasm=false, embed options) or a trailing slash must not miss
+  // it.
   const key = pageKey(new URL(req.url).pathname);
   const en = key === base + "/en/" || key.startsWith(base + "/en/");
   const home = base + (en ? "/en/" : "/");
-  if (key === home) {
-    const page = await cache.match(home, { ignoreSearch: true });
+  if (precached.has(key)) {
+    const page = await cache.match(key, { ignoreSearch: true });
     if (page) {
       return page;
     }

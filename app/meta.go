@@ -36,6 +36,8 @@ func Title(s route.State) string {
 		return components.NotFoundTitle.In(l) + " · " + components.SiteName.In(l)
 	case s.Compare:
 		return components.CompareTitle.In(l) + " · " + components.SiteName.In(l)
+	case s.Story:
+		return components.StoryTitle.In(l) + " · " + components.SiteName.In(l)
 	default:
 		return components.SiteName.In(l)
 	}
@@ -48,6 +50,9 @@ func Description(s route.State) string {
 	}
 	if s.Compare {
 		return components.CompareDesc.In(s.Lang)
+	}
+	if s.Story {
+		return components.StoryDesc.In(s.Lang)
 	}
 	return components.SiteDesc.In(s.Lang)
 }

@@ -22,6 +22,8 @@ func TestTitle(t *testing.T) {
 		{"not found zh", route.State{Lang: data.Zh, NotFound: true}, "找不到这座城市 · 江苏新质生产力地图"},
 		{"not found en", route.State{Lang: data.En, NotFound: true}, "City not found · Map of Jiangsu's new quality productive forces"},
 		{"unknown city id", route.State{Lang: data.En, City: "atlantis"}, "Map of Jiangsu's new quality productive forces"},
+		{"story zh", route.State{Lang: data.Zh, Story: true}, "报道导读 · 江苏新质生产力地图"},
+		{"story en", route.State{Lang: data.En, Story: true}, "The story · Map of Jiangsu's new quality productive forces"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

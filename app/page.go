@@ -70,6 +70,13 @@ func (p *Page) OnNav(ctx goapp.Context) {
 	if prev == cur {
 		return
 	}
+	if cur.Story {
+		// Reached by an in-app navigation (web/page.js lets the browser
+		// follow the links to the story, so this is a fallback): the
+		// story page is a document of its own, which the app cannot render.
+		goapp.Window().Get("location").Call("reload")
+		return
+	}
 	// Move focus where a keyboard or screen reader user expects it: to the
 	// heading of a newly opened city, or back to the city just closed. A
 	// reader who clicked or tapped keeps the focus where it was: the
@@ -147,6 +154,12 @@ func (p *Page) Render() goapp.UI {
 	}
 	if s.Compare {
 		layout = components.El("main").Class("layout layout--compare").Body(&components.CompareView{Nav: s})
+	}
+	if s.Story {
+		// cmd/static writes the story (app/story) into this element: the
+		// WebAssembly carries none of it and does not start on the story
+		// page (web/page.js), which is complete as prerendered.
+		layout = components.El("main").ID(components.StoryMainID).Class("story")
 	}
 	return components.El("div").
 		ID("page").

@@ -91,7 +91,8 @@ func Manifest(l data.Lang, base string) []byte {
 
 // offlineResources lists what the service worker precaches besides go-app's
 // own files (which include the Chinese home page): the English home page,
-// the English manifest and the rest of web/ except the share images. Paths
+// the story pages, the English manifest and the rest of web/ except the
+// share images. Paths
 // under /web/ are left for go-app to prefix; page paths carry base
 // themselves. Other pages are not precached: offline, the worker answers
 // them with the home page of their language, which the WebAssembly app
@@ -100,6 +101,11 @@ func Manifest(l data.Lang, base string) []byte {
 func offlineResources(base string) []string {
 	return []string{
 		base + route.Path(data.En, ""),
+		// The story pages are documents of their own, which the app
+		// cannot render (app/story): precached whole (about 25 KB each
+		// with brotli), they open offline too.
+		base + route.StoryPath(data.Zh),
+		base + route.StoryPath(data.En),
 		base + ManifestPath(data.En),
 		"/web/icons/icon.svg",
 		"/web/icons/icon-maskable-192.png",

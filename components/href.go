@@ -45,6 +45,19 @@ func compareOf(nav route.State) route.State {
 	return nav
 }
 
+// StoryMainID is the id of the story page's main element, which cmd/static
+// fills with the story (app/story).
+const StoryMainID = "story"
+
+// storyOf returns the story page in the language and with the options of
+// nav.
+func storyOf(nav route.State) route.State {
+	nav = nav.With("")
+	nav.Embed = false
+	nav.Story = true
+	return nav
+}
+
 // The content, read once: data hands out copies, and the render path only
 // reads them, so there is no need for a fresh copy on every render.
 var (

@@ -147,6 +147,10 @@ func statusText(s data.Status) data.Text {
 	}
 }
 
+// StatusClass is the CSS modifier of a status, for pages drawn without
+// the app (the story page, app/story).
+func StatusClass(s data.Status) string { return statusClass(s) }
+
 // statusClass is the CSS modifier of a status.
 func statusClass(s data.Status) string {
 	switch s {
@@ -196,4 +200,17 @@ var (
 	txtDataJSON    = data.Text{Zh: "JSON", En: "JSON"}
 	txtDataGeoJSON = data.Text{Zh: "地图上13个设区市的简化边界（GeoJSON）", En: "the simplified boundaries of the 13 cities on the map (GeoJSON)"}
 	txtDataGeoNote = data.Text{Zh: "，边界数据采用 MIT 许可。", En: ", boundary data under the MIT licence."}
+)
+
+// The story page (issue 16 §2): its title, description and masthead link;
+// its text is app/story's, which the WebAssembly does not carry.
+var (
+	// StoryTitle is the story page's title.
+	StoryTitle = data.Text{Zh: "报道导读", En: "The story"}
+	// StoryDesc is the story page's meta description.
+	StoryDesc = data.Text{
+		Zh: "按原报道的顺序，逐段讲述江苏五座万亿之城和三座冲刺万亿城市的新动作，每一段配一张地图。",
+		En: "The report retold section by section: Jiangsu's five trillion-yuan cities and the three aiming to join them, with a map for each section.",
+	}
+	txtStoryShort = data.Text{Zh: "报道导读", En: "The story"}
 )

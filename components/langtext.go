@@ -1,6 +1,7 @@
 package components
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -129,4 +130,15 @@ func HanRuns(s string) []TextRun {
 		out = append(out, TextRun{Text: r.text, Han: r.han})
 	}
 	return out
+}
+
+// LangHTML is langText's markup, for pages drawn without the app (the
+// story page, app/story): s HTML-escaped, its Chinese runs in
+// <span lang="zh-Hans"> on English pages.
+func LangHTML(l data.Lang, s string) string {
+	var b strings.Builder
+	for _, ui := range langText(l, s) {
+		b.WriteString(canonicalHTML(goapp.HTMLString(ui)))
+	}
+	return b.String()
 }

@@ -44,6 +44,13 @@
   var secret = (location.hash.match(/[#?&]secret=([A-Za-z0-9]{1,64})/) || [])[1];
   var isStatic = options.isStatic;
   var framed = window.self !== window.top;
+  // A page complete without the app (the story page: cmd/static/story.go)
+  // never starts the WebAssembly (app.js reads the same meta): its links
+  // are plain links.
+  var noWasm = !!document.querySelector('meta[name="jsmap-wasm"][content="none"]');
+  // The story's map can follow the reader (below): web/app.css then puts
+  // it beside the text on wide screens, from the first paint.
+  if (window.IntersectionObserver) html.setAttribute("data-follow", "");
   // Whether the reader last pressed a pointer rather than a key: the app
   // moves focus on navigation only for keyboard users (app/page.go).
   window.jsmapPointer = false;
@@ -102,7 +109,7 @@
   // so that only what differs is laid out again. On any failure the
   // browser simply follows the link.
   function early() {
-    return !html.hasAttribute("data-app") && !isStatic && !shell;
+    return !html.hasAttribute("data-app") && !isStatic && !shell && !noWasm;
   }
   var pages = {};
   function load(href) {
@@ -273,7 +280,7 @@
   function target(e) {
     if (!early() || e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return null;
     var a = e.target && e.target.closest && e.target.closest("a[href]");
-    if (!a || a.getAttribute("target") || a.hasAttribute("download") || !a.closest("#page")) return null;
+    if (!a || a.getAttribute("target") || a.hasAttribute("download") || a.hasAttribute("data-reload") || !a.closest("#page")) return null;
     var url = new URL(a.getAttribute("href"), location.href);
     if (url.origin !== location.origin || /\.[a-z0-9]+$/i.test(url.pathname)) return null;
     return url.href;
@@ -307,6 +314,49 @@
   window.addEventListener("popstate", function () {
     if (early()) swap(location.href, false);
   });
+
+  // A link to a page the app does not render (the story: data-reload,
+  // components/masthead.go) loads it as a document of its own: once the
+  // app runs, go-app routes every link click it sees (window.onclick), so
+  // it must not see this one; nor must the in-place opening above.
+  document.addEventListener("click", function (e) {
+    var a = e.target && e.target.closest && e.target.closest("a[data-reload]");
+    if (a) e.stopPropagation();
+  }, true);
+
+  // The story page (app/story): on a wide screen the map beside the text
+  // shows the cities of the section crossing the middle of the window (and
+  // Yangzhou's tour in its section), whichever way the reader scrolls.
+  // Classes change on the prerendered map; nothing scrolls or moves focus.
+  function follow() {
+    var map = document.getElementById("story-follow-map");
+    if (!map || !window.IntersectionObserver) return;
+    var current = null;
+    function show(step) {
+      if (step === current) return;
+      current = step;
+      var on = " " + (step.getAttribute("data-cities") || "") + " ";
+      var tour = step.getAttribute("data-tour") || "";
+      var els = map.querySelectorAll("[data-id]");
+      for (var i = 0; i < els.length; i++) {
+        els[i].classList.toggle("is-on", on.indexOf(" " + els[i].getAttribute("data-id") + " ") >= 0);
+      }
+      var tours = map.querySelectorAll(".story-tour");
+      for (var j = 0; j < tours.length; j++) {
+        tours[j].classList.toggle("is-on", tours[j].getAttribute("data-tour") === tour);
+      }
+      map.setAttribute("data-step", step.id);
+    }
+    var io = new IntersectionObserver(function (entries) {
+      entries.forEach(function (en) {
+        if (en.isIntersecting) show(en.target);
+      });
+    }, { rootMargin: "-50% 0px -50% 0px" });
+    var steps = document.querySelectorAll("[data-story] .story-step");
+    for (var k = 0; k < steps.length; k++) io.observe(steps[k]);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", follow);
+  else follow();
 
   // The share and copy buttons (components/share_button.go,
   // embed_control.go) work from the first moment, with or without the

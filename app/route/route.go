@@ -7,10 +7,12 @@
 //	/                     overview, Chinese
 //	/city/{id}            a city, Chinese
 //	/compare              the trillion-yuan cities beside the aspirants
+//	/story                the article's account, section by section, with a
+//	                      map per section (prerendered; needs no WebAssembly)
 //	/embed/               the overview for iframes (map and panel, no site chrome)
 //	/embed/city/{id}      a city for iframes
 //	/en/…                 each of the above in English (/en/, /en/city/{id},
-//	                      /en/compare, /en/embed/, /en/embed/city/{id})
+//	                      /en/compare, /en/story, /en/embed/, /en/embed/city/{id})
 //
 // Beside them, /embed/demo and /en/embed/demo are the sample host article
 // (DemoPath): a file of its own, not a page of the app.
@@ -81,6 +83,8 @@ type State struct {
 	Embed bool
 	// Compare is set for the comparison page (/compare, /en/compare).
 	Compare bool
+	// Story is set for the story page (/story, /en/story).
+	Story bool
 
 	// Theme is the highlighted theme's id (one of data.Themes()), or "".
 	Theme string
@@ -133,6 +137,8 @@ func parse(path string, q url.Values) State {
 	case p == "":
 	case p == "compare" && !s.Embed:
 		s.Compare = true
+	case p == "story" && !s.Embed:
+		s.Story = true
 	case strings.HasPrefix(p, "city/"):
 		id := strings.TrimPrefix(p, "city/")
 		if _, ok := data.CityByID(id); ok {
@@ -222,6 +228,8 @@ func (s State) Path() string {
 		return EmbedPath(s.Lang, s.City)
 	case s.Compare:
 		return ComparePath(s.Lang)
+	case s.Story:
+		return StoryPath(s.Lang)
 	}
 	return Path(s.Lang, s.City)
 }
@@ -233,6 +241,7 @@ func (s State) With(city string) State {
 	s.City = city
 	s.NotFound = false
 	s.Compare = false
+	s.Story = false
 	return s
 }
 
@@ -307,6 +316,11 @@ func ComparePath(lang data.Lang) string {
 	return langRoot(lang) + "compare"
 }
 
+// StoryPath returns the path of the story page.
+func StoryPath(lang data.Lang) string {
+	return langRoot(lang) + "story"
+}
+
 // langRoot is where the pages of language lang start: "/" or "/en/".
 func langRoot(lang data.Lang) string {
 	if lang == data.En {
@@ -324,8 +338,8 @@ func cityPath(city string) string {
 }
 
 // Pages lists the path of every page to prerender, in both languages: the
-// overview and every city, the comparison, and the overview and cities as
-// embed pages.
+// overview and every city, the comparison, the story, and the overview and
+// cities as embed pages.
 func Pages() []string {
 	var pages []string
 	for _, l := range data.Langs {
@@ -333,7 +347,7 @@ func Pages() []string {
 		for _, id := range data.IDs() {
 			pages = append(pages, Path(l, id))
 		}
-		pages = append(pages, ComparePath(l), EmbedPath(l, ""))
+		pages = append(pages, ComparePath(l), StoryPath(l), EmbedPath(l, ""))
 		for _, id := range data.IDs() {
 			pages = append(pages, EmbedPath(l, id))
 		}

@@ -216,8 +216,8 @@ func TestPathRoundTrip(t *testing.T) {
 		}
 	}
 	// Per language: the overview and each city, as full pages and embeds,
-	// and the comparison.
-	if got, want := len(Pages()), 2*(2*(1+len(data.IDs()))+1); got != want {
+	// the comparison and the story.
+	if got, want := len(Pages()), 2*(2*(1+len(data.IDs()))+2); got != want {
 		t.Errorf("len(Pages()) = %d, want %d", got, want)
 	}
 }
@@ -388,6 +388,31 @@ func TestWith(t *testing.T) {
 	}
 	if got, want := s.InLang(data.Zh).URL(), "/embed/city/suzhou?theme=computing&dark=true&childId=map1"; got != want {
 		t.Errorf("InLang(zh).URL() = %q, want %q", got, want)
+	}
+}
+
+func TestStoryPaths(t *testing.T) {
+	tests := []struct {
+		path string
+		want State
+	}{
+		{"/story", State{Lang: data.Zh, Dark: DarkAuto, Story: true}},
+		{"/story/", State{Lang: data.Zh, Dark: DarkAuto, Story: true}},
+		{"/en/story", State{Lang: data.En, Dark: DarkAuto, Story: true}},
+		{"/embed/story", State{Lang: data.Zh, Dark: DarkAuto, Embed: true, NotFound: true}},
+		{"/story/suzhou", State{Lang: data.Zh, Dark: DarkAuto, NotFound: true}},
+	}
+	for _, tc := range tests {
+		if got := Parse(tc.path); got != tc.want {
+			t.Errorf("Parse(%q) = %+v, want %+v", tc.path, got, tc.want)
+		}
+	}
+	s := Parse("/en/story")
+	if got, want := s.With("yangzhou").URL(), "/en/city/yangzhou"; got != want {
+		t.Errorf("a link from the story to Yangzhou: %q, want %q", got, want)
+	}
+	if got, want := s.InLang(data.Zh).URL(), "/story"; got != want {
+		t.Errorf("the story in Chinese: %q, want %q", got, want)
 	}
 }
 

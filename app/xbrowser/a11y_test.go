@@ -56,7 +56,7 @@ func (tb *tab) viewport(w, h int64) {
 func TestChromiumAxe(t *testing.T) {
 	t.Parallel()
 	axe := axeSource(t)
-	pages := []string{"/", "/city/suzhou", "/city/xuzhou", "/city/lianyungang", "/city/atlantis", "/en/", "/en/city/yangzhou", "/en/city/huaian", "/en/city/atlantis", "/embed/", "/embed/city/suzhou", "/en/embed/city/yancheng", route.DemoPath(data.Zh), route.DemoPath(data.En)}
+	pages := []string{"/", "/city/suzhou", "/city/xuzhou", "/city/lianyungang", "/city/atlantis", "/en/", "/en/city/yangzhou", "/en/city/huaian", "/en/city/atlantis", "/embed/", "/embed/city/suzhou", "/en/embed/city/yancheng", route.DemoPath(data.Zh), route.DemoPath(data.En), "/story", "/en/story"}
 	type violation struct {
 		ID, Help string
 		Nodes    []string

@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/jiangsu-map/jsmap/app/harness"
+	"github.com/jiangsu-map/jsmap/app/story"
 )
 
 // The Progressive Web App in Chromium, which can inspect its manifest,
@@ -152,6 +153,17 @@ func TestChromiumOffline(t *testing.T) {
 		}
 		if got := eval[string](tb.run, `document.title`); !strings.Contains(got, tc.heading) {
 			t.Errorf("offline %s: title %q does not name %s", tc.path, got, tc.heading)
+		}
+	}
+	// The story pages, documents the app cannot render, are held whole
+	// (with a query or a trailing slash too).
+	for _, p := range []string{"/story", "/en/story/?dark=true"} {
+		tb.do(chromedp.Navigate(srv.URL+p), chromedp.WaitReady(chromedp.CSS(`[data-story] #s-yancheng`)))
+		if got := eval[float64](tb.run, `performance.getEntriesByType('navigation')[0].responseStatus`); got != 200 {
+			t.Errorf("offline %s: status %v, want 200", p, got)
+		}
+		if n := eval[int](tb.run, `document.querySelectorAll('[data-story] .story-step svg[role=img]').length`); n != len(story.Sections) {
+			t.Errorf("offline %s: %d section maps, want %d", p, n, len(story.Sections))
 		}
 	}
 	// Until the app has rendered the page asked for, the stand-in home

@@ -32,11 +32,15 @@ func eval[T any](r *run, js string) T {
 	return v
 }
 
-// open loads path and waits until the WebAssembly app is ready.
+// open loads path and waits until the WebAssembly app is ready, or, on a
+// page complete without it (the story page), until the page has loaded.
 func (r *run) open(path string) {
 	r.t.Helper()
 	if err := r.b.Navigate(r.ctx, r.site+path); err != nil {
 		r.t.Fatalf("opening %s: %v", path, err)
+	}
+	if eval[bool](r, `!!document.querySelector('meta[name="jsmap-wasm"][content="none"]')`) {
+		return
 	}
 	r.startApp()
 	r.wait(`document.documentElement.getAttribute('data-app') === 'ready'`)

@@ -444,6 +444,7 @@ var suite = []step{
 			r.t.Errorf("Yancheng's first figure on the English page = %+v, want %+v", got, want)
 		}
 	}},
+	storyStep, // story_test.go
 }
 
 // TestSuite runs every step of suite in each engine $JSMAP_BROWSERS lists,

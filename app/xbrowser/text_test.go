@@ -125,7 +125,10 @@ func TestChromiumFirstPaintText(t *testing.T) {
 				document.getElementById('page').appendChild(a);
 				a.click();
 			})(), 0`)
-			tb.wait(`location.pathname === ` + string(q))
+			// From the story page (which page.js does not open in place,
+			// its links being plain ones) the click loads a document: wait
+			// for it.
+			tb.wait(`location.pathname === ` + string(q) + ` && document.readyState === 'complete'`)
 			text := eval[*string](tb.run, `document.documentElement.hasAttribute('data-app') ? null : `+pageText)
 			if text == nil {
 				t.Fatalf("%s: the app started although its WebAssembly is held back", p.Path)

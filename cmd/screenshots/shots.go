@@ -172,8 +172,9 @@ func shoot(bctx context.Context, u string, w int, c config) ([]byte, error) {
 	}
 	if !c.noApp {
 		// A reader's first input starts the app (web/page.js); pages
-		// without it (host pages, static=1) are shot as they are.
-		started, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`typeof window.jsmapStart === "function" && !/[?&]static=(1|true)\b/i.test(location.search) && (window.jsmapStart(), true)`))
+		// without it (host pages, static=1, the story page) are shot as
+		// they are.
+		started, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`typeof window.jsmapStart === "function" && !/[?&]static=(1|true)\b/i.test(location.search) && !document.querySelector('meta[name="jsmap-wasm"][content="none"]') && (window.jsmapStart(), true)`))
 		if err != nil {
 			return nil, err
 		}

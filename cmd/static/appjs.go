@@ -20,9 +20,9 @@ var appJSPatches = []patch{
 		new: "\nif (window.self === window.top) jsmapWhenAppNeeded(goappInitServiceWorker);\n",
 	},
 	{
-		why: "static=1 keeps the prerendered page, like go-app's own wasm=false",
+		why: "static=1 keeps the prerendered page, like go-app's own wasm=false; so does a page complete without the app (the story page: cmd/static/story.go's meta), whose service worker still registers",
 		old: `return urlParams.get("wasm") !== "false";`,
-		new: `return urlParams.get("wasm") !== "false" && urlParams.get("static") !== "1" && urlParams.get("static") !== "true";`,
+		new: `return urlParams.get("wasm") !== "false" && urlParams.get("static") !== "1" && urlParams.get("static") !== "true" && !document.querySelector('meta[name="jsmap-wasm"][content="none"]');`,
 	},
 	{
 		why: "a browser without WebAssembly, or without what Go 1.26 always uses (sign-extension and saturating float-to-int instructions, browsers from before ~2019), must not fetch app.wasm: WebAssembly.validate on a 36-byte module that uses both",

@@ -90,6 +90,9 @@ func build(cfg config, log io.Writer) error {
 		if err := finishPage(cfg.Out, p, base, cfg.Origin); err != nil {
 			return err
 		}
+		if err := writeStory(cfg.Out, p, base); err != nil {
+			return err
+		}
 	}
 	if err := writeManifests(cfg.Out, base); err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/jiangsu-map/jsmap/app/route"
+	"github.com/jiangsu-map/jsmap/app/story"
 	"github.com/jiangsu-map/jsmap/data"
 	"github.com/jiangsu-map/jsmap/data/export"
 )
@@ -232,6 +233,28 @@ func TestBuild(t *testing.T) {
 		}
 		if got := readFile(t, dir, "web/app.wasm"); got != "\x00asm\x01\x00\x00\x00" {
 			t.Errorf("web/app.wasm is not the given wasm")
+		}
+	})
+
+	t.Run("story pages", func(t *testing.T) {
+		for _, l := range data.Langs {
+			f := fileFor(route.StoryPath(l))
+			page := readFile(t, dir, f)
+			if n := strings.Count(page, `class="story-step`); n != len(story.Sections) {
+				t.Errorf("%s: %d story sections, want %d", f, n, len(story.Sections))
+			}
+			if !strings.Contains(page, `<main id="story" class="story" data-story>`) || storyMainRe.MatchString(page) {
+				t.Errorf("%s: the story was not written into its main element", f)
+			}
+			if strings.Count(page, noWasmMeta) != 1 {
+				t.Errorf("%s: want the meta %s once (the WebAssembly must not start there)", f, noWasmMeta)
+			}
+			if !strings.Contains(page, `<a aria-current="page" class="story-link"`) {
+				t.Errorf("%s: the masthead's story link is not marked as the current page", f)
+			}
+		}
+		if strings.Contains(readFile(t, dir, "index.html"), noWasmMeta) {
+			t.Errorf("index.html carries %s: the app would not start", noWasmMeta)
 		}
 	})
 
