@@ -73,7 +73,8 @@ func (p *Page) OnNav(ctx goapp.Context) {
 	if cur.Story {
 		// Reached by an in-app navigation (web/page.js lets the browser
 		// follow the links to the story, so this is a fallback): the
-		// story page is a document of its own, which the app cannot render.
+		// story page is a document of its own, which the app cannot
+		// render: load it. (Going back then leaves it: web/page.js.)
 		goapp.Window().Get("location").Call("reload")
 		return
 	}

@@ -313,6 +313,11 @@
   });
   window.addEventListener("popstate", function () {
     if (early()) swap(location.href, false);
+    // A page complete without the app (the story) that the app reloaded
+    // into keeps the app's history entries as its own (browsers keep
+    // them with the document through a reload): going back to one of
+    // another page loads that page.
+    else if (noWasm && own && pageKey(own.getAttribute("content")) !== pageKey(location.pathname)) location.reload();
   });
 
   // A link to a page the app does not render (the story: data-reload,
