@@ -1,7 +1,7 @@
 package components
 
 import (
-	"strings"
+	"regexp"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -20,5 +20,9 @@ func TourSVG(l data.Lang, city, markerID string) string {
 		return ""
 	}
 	m := canonicalHTML(goapp.HTMLString(lines)) + canonicalHTML(goapp.HTMLString(labels))
-	return strings.NewReplacer(`id="tour-arrow"`, `id="`+markerID+`"`, `url(#tour-arrow)`, `url(#`+markerID+`)`).Replace(m)
+	return markerRe.ReplaceAllString(m, markerID+"${1}")
 }
+
+// markerRe finds the arrowhead marker's id and its references (not the
+// class tour-arrowhead).
+var markerRe = regexp.MustCompile("tour-arrow([^a-z])")
