@@ -51,7 +51,7 @@ var Sections = []Section{
 		Heading: data.Text{Zh: "无锡：大力布局空天产业", En: "Wuxi: a push into aerospace"},
 		Paras: []data.Text{{
 			Zh: "无锡正在大力布局空天产业。2月23日上午，东方空间产业园正式开工，东方空间航天动力总部项目和空天产业配套项目都将全面展开建设。无锡要从新产业里积蓄新质生产力。",
-			En: "Wuxi is pushing hard into the aerospace industry. On the morning of 23 February, work officially began on the Dongfang Kongjian (东方空间) industrial park; the company's aerospace power headquarters and supporting aerospace projects are all to move into full-scale construction. Wuxi is counting on new industries for new quality productive forces.",
+			En: "Wuxi is pushing hard into the aerospace industry. On the morning of 23 February, work officially began on the Dongfang Kongjian (东方空间) industrial park; Dongfang Kongjian's space propulsion headquarters project and supporting aerospace projects are all to move into full-scale construction. Wuxi is counting on new industries for new quality productive forces.",
 		}},
 	},
 	{
@@ -98,11 +98,11 @@ var Sections = []Section{
 		Paras: []data.Text{
 			{
 				Zh: "徐州是一座老工业城市，早在2021年就喊出“2025年GDP力争破万亿”的口号。2月18日的“新春第一会”上，市委书记宋乐伟再次强调，徐州要打造全国有地位、全球有影响的制造业强市：在工程机械产业之外，聚焦打造“343”创新产业集群和“5+X”未来产业体系，到2025年确保工业规模过万亿。这次会议还定下了2024年的发展重点：向集群要规模，向科技要动能，向数字要赋能，向企业要质量，向绿色要效益。",
-				En: "Xuzhou, an old industrial city, coined the slogan “strive for GDP above one trillion yuan in 2025” as early as 2021. At its “first meeting of the new spring” on 18 February, Party Secretary Song Lewei stressed again that Xuzhou must become a manufacturing powerhouse with national standing and global influence. Beyond construction machinery, it will concentrate on its “343” innovative industrial clusters and its “5+X” future-industry system, and make sure industry passes one trillion yuan in scale by 2025. The same meeting set the priorities for 2024: scale from clusters, momentum from science and technology, empowerment from digital technology, quality from enterprises and returns from green development.",
+				En: "Xuzhou, an old industrial city, coined the slogan “strive for GDP above one trillion yuan in 2025” as early as 2021. At its first work meeting after the Lunar New Year, on 18 February 2024, Party Secretary Song Lewei stressed again that Xuzhou must become a manufacturing powerhouse with national standing and global influence. Beyond construction machinery, it will concentrate on its “343” innovative industrial clusters and its “5+X” future-industry system, and make sure industry passes one trillion yuan in scale by 2025. The same meeting set the priorities for 2024: scale from clusters, momentum from science and technology, empowerment from digital technology, quality from enterprises and returns from green development.",
 			},
 			{
 				Zh: "报道称，未来产业是发展新质生产力的主阵地。年初，徐州制定了加快培育发展未来产业的指导意见和三年行动方案，要加快培育氢能与新型储能、深地空间利用、第三代半导体、细胞和基因技术、通用人工智能5个成长型未来产业。3月12日，徐州召开国家可持续发展议程创新示范区建设工作推进会；报道说，建设这个示范区是徐州因地制宜发展新质生产力的重要抓手。",
-				En: "Future industries, the report says, are the main front for new quality productive forces. Early in the year Xuzhou drew up guidelines and a three-year action plan for them, naming five growth-stage future industries to cultivate faster: hydrogen and new energy storage, deep underground space, third-generation semiconductors, cell and gene technology, and artificial general intelligence. On 12 March it held a meeting to push ahead with its National Sustainable Development Agenda Innovation Demonstration Zone, which the report calls an important lever for developing new quality productive forces suited to local conditions.",
+				En: "Future industries, the report says, are the main front for new quality productive forces. Early in 2024 Xuzhou drew up guidelines and a three-year action plan for them, naming five growth-stage future industries to cultivate faster: hydrogen and new energy storage, deep underground space, third-generation semiconductors, cell and gene technology, and artificial general intelligence. On 12 March it held a meeting to push ahead with its national innovation demonstration zone for the sustainable development agenda, which the report calls an important lever for developing new quality productive forces suited to local conditions.",
 			},
 		},
 	},
@@ -110,11 +110,11 @@ var Sections = []Section{
 		ID:      "yangzhou",
 		Cities:  []string{"yangzhou"},
 		Tour:    "yangzhou",
-		Heading: data.Text{Zh: "扬州：引培“专精特新”，走出去取经", En: "Yangzhou: specialised firms, and a study tour"},
+		Heading: data.Text{Zh: "扬州：引培“专精特新”，走出去取经", En: "Yangzhou: SRDI enterprises and a study tour"},
 		Paras: []data.Text{
 			{
 				Zh: "2月18日，扬州的“新春第一会”释放出明确信号：早日跨进万亿GDP行列，努力在现代化建设中走在全国城市前列。作为长三角地区的经济重镇，扬州今年把“加快形成新质生产力”写入政府工作报告，提出“打造长三角有影响力和竞争力的先进制造业基地”。日前出台的《扬州市2024年专精特新企业内培外引行动方案》提出，力争今年13条重点产业链规上企业专精特新集聚度达到20%。",
-				En: "At Yangzhou's “first meeting of the new spring” on 18 February, the message was clear: join the trillion-yuan GDP club at an early date, and be among the country's leading cities in modernisation. An economic hub of the Yangtze River Delta, Yangzhou wrote “speeding up the formation of new quality productive forces” into this year's government work report and set out to build an advanced manufacturing base with influence and competitiveness in the Delta. A newly issued action plan for fostering and attracting “specialised, refined, distinctive and innovative” firms aims for them to make up 20% of the larger enterprises in its 13 key industrial chains this year.",
+				En: "At Yangzhou's first work meeting after the Lunar New Year, on 18 February, the message was clear: join the trillion-yuan GDP club at an early date, and be among the country's leading cities in modernisation. An economic hub of the Yangtze River Delta, Yangzhou wrote “speeding up the formation of new quality productive forces” into its government work report for 2024 and set out to build an advanced manufacturing base with influence and competitiveness in the Delta. A recently issued action plan for growing and attracting specialised, refined, distinctive and innovative (SRDI) enterprises aims for them to make up 20% of the industrial enterprises above designated size (the larger firms China's industrial statistics track) in its 13 key industrial chains in 2024.",
 			},
 			{
 				Zh: "在向内谋划的同时，扬州也选择“走出去”学习经验。3月14日至16日，市委书记王进健、市长潘国强率领党政代表团，先后到合肥、杭州、湖州、苏州、无锡五个城市学习考察，借鉴兄弟城市发展新质生产力的实践和经验。",
@@ -129,11 +129,11 @@ var Sections = []Section{
 		Paras: []data.Text{
 			{
 				Zh: "盐城同样靠工业起家，燕舞、森达等都曾是全国知名企业。2023年，盐城全市工业实时开票销售10074.1亿元，连续三年跨越四个千亿级台阶。2月18日，盐城召开全市新型工业化推进大会：以碳达峰试点城市建设为契机，以“5+2”新兴产业和23条产业链建设为主抓手。",
-				En: "Yancheng, too, grew up on industry; Yanwu and Senda were once known across China. In 2023 the city's real-time invoiced industrial sales reached 10074.1亿元 (1,007.41 billion yuan), having climbed four 100-billion-yuan steps in three years. On 18 February a city-wide conference launched its drive for new industrialisation, taking its role as a carbon-peaking pilot city as an opportunity and its “5+2” emerging industries and 23 industrial chains as the main levers.",
+				En: "Yancheng, too, was built on industry; its firms Yanwu and Senda were once famous across China. In 2023 the city's real-time invoiced industrial sales reached 1,007.41 billion yuan (10074.1亿元), about 1.01 trillion, having climbed four 100-billion-yuan steps in three years. On 18 February a city-wide conference launched its drive for new industrialisation, taking its role as a carbon-peaking pilot city as an opportunity and its “5+2” emerging industries and 23 industrial chains as the main levers.",
 			},
 			{
 				Zh: "3月14日，盐城市召开传达学习贯彻全国两会精神会议。市委书记周斌强调，要锚定工业强市不动摇，坚持绿色低碳不懈怠，实现新质生产力与新型工业化的良性互动。",
-				En: "On 14 March, at a meeting to relay the spirit of the national Two Sessions, Party Secretary Zhou Bin called on the city to hold firm to industrial strength and to green, low-carbon development, so that new quality productive forces and new industrialisation reinforce each other.",
+				En: "On 14 March, at a meeting to pass on and carry out the outcomes of the national Two Sessions (the annual meetings of the National People's Congress and the Chinese People's Political Consultative Conference), Party Secretary Zhou Bin called on the city to hold firm to industrial strength and to green, low-carbon development, so that new quality productive forces and new industrialisation reinforce each other.",
 			},
 		},
 	},
