@@ -41,7 +41,12 @@
   var dark = options.dark;
   if (dark === "true" || dark === "false") html.setAttribute("data-dark", dark);
   var childId = options.childId;
-  var secret = (location.hash.match(/[#?&]secret=([A-Za-z0-9]{1,64})/) || [])[1];
+  // WordPress's secret (#?secret=…), which it may add only after the page
+  // has loaded (see wordpress() below).
+  function hashSecret() {
+    return (location.hash.match(/[#?&]secret=([A-Za-z0-9]{1,64})/) || [])[1];
+  }
+  var secret = hashSecret();
   var isStatic = options.isStatic;
   var framed = window.self !== window.top;
   // A page complete without the app (the story page: cmd/static/story.go)
@@ -611,27 +616,54 @@
     };
   }
 
-  if (secret) wordpress();
+  wordpress();
   // WordPress's embeds (their URL carries #?secret=…): its sandbox has no
   // allow-popups, so a link that opens the full map in a new tab would do
   // nothing there. WordPress's embed protocol asks the host page to go
   // there instead: wp-embed.js follows {message: "link"} to a URL on the
   // frame's own host (the frame has the focus after the reader's click).
-  // Its {message: "ready"} asks for the height again, in case the first
-  // one came before wp-embed.js did.
+  // wp-embed.js shows the frame only once a message with the secret comes
+  // from it, and any order of the two pages' scripts must get one there:
+  // - the first height may come before wp-embed.js listens: its
+  //   {message: "ready"} asks for the height again (sent even if unchanged);
+  // - a frame without data-secret gets the secret only after it loaded,
+  //   by a change of the fragment (which loads no page: page.js does not
+  //   run again) or in that ready message, whichever comes first: either
+  //   is adopted, and the height sent again with it.
+  // The frame's scripts cannot learn of a ready sent before they ran, but
+  // a height sent after it is heard, as wp-embed.js listens first.
   function wordpress() {
+    function adopt(s) {
+      if (!s || secret) return;
+      secret = s;
+      html.setAttribute("data-wp", "");
+    }
+    function resend() {
+      last = "";
+      send();
+    }
     document.addEventListener("click", function (e) {
       var a = e.target && e.target.closest && e.target.closest("a[target=_blank][href]");
-      if (!a || e.defaultPrevented || e.button !== 0) return;
+      if (!secret || !a || e.defaultPrevented || e.button !== 0) return;
       e.preventDefault();
       window.parent.postMessage({ message: "link", value: a.href, secret: secret }, "*");
     }, true);
     window.addEventListener("message", function (e) {
       var d = e.data;
-      if (e.source === window.parent && d && d.message === "ready" && d.secret === secret) {
-        last = "";
-        send();
-      }
+      if (e.source !== window.parent || !d || d.message !== "ready" || typeof d.secret !== "string") return;
+      if (/^[A-Za-z0-9]{1,64}$/.test(d.secret)) adopt(d.secret);
+      if (d.secret === secret) resend();
+    });
+    // And once more when the frame has loaded: a height is sent only when
+    // it changes, so a first one lost on the way may otherwise stay the
+    // only one until the app starts.
+    window.addEventListener("load", function () {
+      if (secret) resend();
+    });
+    window.addEventListener("hashchange", function () {
+      var had = secret;
+      adopt(hashSecret());
+      if (secret !== had) resend();
     });
   }
 })();

@@ -246,6 +246,66 @@ func TestChromiumEmbedInWordPressSandbox(t *testing.T) {
 	tb.checkOrigins(host.URL, base)
 }
 
+// TestChromiumEmbedWordPressLateSecret: wp-embed.js gives a frame without
+// data-secret its secret only after the frame loaded (the host's load
+// event), by a change of the fragment, which loads no page, and in a
+// {message: "ready"}, either of which can be lost (the ready when it
+// comes before the frame's scripts). The host page here mimics
+// wp-embed.js, which shows a frame on its first message with the secret,
+// and hands the secret over after page.js has sent its first height: to
+// one frame only by the fragment, to the other only by the ready. Each
+// frame adopts it without a reload, takes WordPress's layout and sends
+// its height with it.
+func TestChromiumEmbedWordPressLateSecret(t *testing.T) {
+	t.Parallel()
+	base := siteURL(t)
+	clipped := `class="wp-embedded-content" sandbox="allow-scripts" style="position: absolute; clip: rect(1px, 1px, 1px, 1px);" width="600" height="400"`
+	host := hostPage(t, `<iframe id="byhash" `+clipped+` src="`+base+`/en/embed/city/yancheng"></iframe>
+<iframe id="byready" `+clipped+` src="`+base+`/en/embed/city/wuxi"></iframe>
+<script>window.__shown = {}; addEventListener('message', e => {
+  for (const f of document.querySelectorAll('iframe.wp-embedded-content')) {
+    if (e.source === f.contentWindow && f.dataset.secret && e.data && e.data.secret === f.dataset.secret) { f.removeAttribute('style'); window.__shown[f.id] = e.data; }
+  }
+});</script>`)
+	tb := newTabFor(t, base, "", Options{})
+	tb.do(chromedp.Navigate(host.URL))
+	tb.poll("both frames sent a height", `['yancheng', 'wuxi'].every(c => window.__msgs.some(m => m.data && m.data.type === 'jsmap:height' && m.data.path === '/en/embed/city/' + c))`)
+	frames := map[string]context.Context{
+		"byhash":  tb.frameTarget(base + "/en/embed/city/yancheng"),
+		"byready": tb.frameTarget(base + "/en/embed/city/wuxi"),
+	}
+	for id, frame := range frames {
+		if evalIn[bool](t, frame, `document.documentElement.hasAttribute('data-wp')`) {
+			t.Errorf("%s: WordPress's layout before any secret", id)
+		}
+		evalIn[bool](t, frame, `window.__before = true`)
+	}
+	if got := eval[int](tb.run, `document.querySelectorAll('iframe[style]').length`); got != 2 {
+		t.Fatalf("%d frames clipped before the secret, want 2", got)
+	}
+	tb.do(chromedp.Evaluate[chromedp.Void](`(() => {
+		const h = document.getElementById('byhash');
+		h.dataset.secret = 'late1';
+		h.src += '#?secret=late1';
+		const r = document.getElementById('byready');
+		r.dataset.secret = 'late2';
+		r.contentWindow.postMessage({message: 'ready', secret: 'late2'}, '*');
+	})()`))
+	tb.poll("both frames shown", `!!(window.__shown.byhash && window.__shown.byready)`)
+	for id, frame := range frames {
+		if m := eval[map[string]any](tb.run, `window.__shown.`+id); m["message"] != "height" || m["value"].(float64) < 200 {
+			t.Errorf("%s: wp-embed.js first heard %v, want a height message", id, m)
+		}
+		if !evalIn[bool](t, frame, `window.__before === true`) {
+			t.Errorf("%s: the frame loaded again", id)
+		}
+		if !evalIn[bool](t, frame, `document.documentElement.hasAttribute('data-wp')`) {
+			t.Errorf("%s: no WordPress layout after the secret came", id)
+		}
+	}
+	tb.checkOrigins(host.URL, base)
+}
+
 // TestChromiumEmbedOptions: dark=true forces the dark theme, static=1 keeps the
 // prerendered page (no WebAssembly) with links that stay static, and bad
 // values are ignored.
