@@ -190,7 +190,10 @@ func TestDatesInText(t *testing.T) {
 				}
 				return tm.Format(time.DateOnly)
 			}
-			for lang, found := range map[string][]Date{"Zh": zhDates(s, day), "En": enDates(s, day)} {
+			for lang, found := range map[string][]Date{
+				"Zh": datesIn(s, data.Zh, zhDate, 1, 2, 3, day),
+				"En": datesIn(s, data.En, enDate, 3, 1, 2, day),
+			} {
 				seen := map[Date]bool{}
 				for _, d := range found {
 					seen[d] = true
@@ -208,27 +211,16 @@ func TestDatesInText(t *testing.T) {
 	}
 }
 
-func zhDates(s Section, day func(month, d string) string) []Date {
+// datesIn finds the dates pattern re names in one language of s's
+// paragraphs in language l; month, start and end are the submatches holding the month,
+// the first day and the optional last day.
+func datesIn(s Section, l data.Lang, re *regexp.Regexp, month, start, end int, day func(month, d string) string) []Date {
 	var out []Date
 	for _, p := range s.Paras {
-		for _, m := range zhDate.FindAllStringSubmatch(p.Zh, -1) {
-			d := Date{Start: day(m[1], m[2])}
-			if m[3] != "" {
-				d.End = day(m[1], m[3])
-			}
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-func enDates(s Section, day func(month, d string) string) []Date {
-	var out []Date
-	for _, p := range s.Paras {
-		for _, m := range enDate.FindAllStringSubmatch(p.En, -1) {
-			d := Date{Start: day(m[3], m[1])}
-			if m[2] != "" {
-				d.End = day(m[3], m[2])
+		for _, m := range re.FindAllStringSubmatch(p.In(l), -1) {
+			d := Date{Start: day(m[month], m[start])}
+			if m[end] != "" {
+				d.End = day(m[month], m[end])
 			}
 			out = append(out, d)
 		}
